@@ -1,0 +1,1 @@
+#include "progress_store.hpp"
