@@ -13,17 +13,18 @@ namespace pasapas::core {
 
 // Mistake keys, also the keys of Activity::feedback in lesson.xml (<feedback on="...">).
 namespace mistake {
-inline constexpr std::string_view kMiss = "miss";                  // clicked beside every target
-inline constexpr std::string_view kWrongTarget = "wrong-target";   // clicked another target
-inline constexpr std::string_view kSingleClick = "single-click";   // one click where two were needed
-inline constexpr std::string_view kWrongZone = "wrong-zone";       // dropped on the wrong zone
-inline constexpr std::string_view kCase = "case";                  // right letters, wrong capitals
-inline constexpr std::string_view kAccents = "accents";            // right letters, missing/wrong accents
-inline constexpr std::string_view kSpaces = "spaces";              // extra or missing spaces
-inline constexpr std::string_view kDifferent = "different";        // another text
-inline constexpr std::string_view kEmpty = "empty";                // validated an empty box
-inline constexpr std::string_view kWrongChoice = "wrong-choice";   // picked a wrong answer
-inline constexpr std::string_view kIncomplete = "incomplete";      // multiple choice: some right ones missing
+inline constexpr std::string_view kMiss = "miss";                 // clicked beside every target
+inline constexpr std::string_view kWrongTarget = "wrong-target";  // clicked another target
+inline constexpr std::string_view kSingleClick = "single-click";  // one click where two were needed
+inline constexpr std::string_view kWrongZone = "wrong-zone";      // dropped on the wrong zone
+inline constexpr std::string_view kCase = "case";                 // right letters, wrong capitals
+inline constexpr std::string_view kAccents = "accents";           // right letters, missing/wrong accents
+inline constexpr std::string_view kSpaces = "spaces";             // extra or missing spaces
+inline constexpr std::string_view kDifferent = "different";       // another text
+inline constexpr std::string_view kEmpty = "empty";               // validated an empty box
+inline constexpr std::string_view kWrongChoice = "wrong-choice";  // picked a wrong answer
+inline constexpr std::string_view kIncomplete = "incomplete";     // multiple choice: some right ones missing
+inline constexpr std::string_view kUseEnter = "use-enter";        // right text, not validated with Entrée
 }  // namespace mistake
 
 struct Action {
@@ -48,16 +49,18 @@ struct ActivityState {
 };
 
 struct Verdict {
-    bool correct = false;         // this action was right
-    bool step_complete = false;   // the step's success rule is now met
-    std::string mistake;          // one of mistake::k…, empty when correct
-    std::string feedback;         // kind words for the learner: the lesson's own, else a default (translated)
+    bool correct = false;        // this action was right
+    bool step_complete = false;  // the step's success rule is now met
+    std::string mistake;         // one of mistake::k…, empty when correct
+    std::string feedback;        // kind words for the learner: the lesson's own, else a default (translated)
 };
 
 [[nodiscard]] Verdict evaluate(const Activity& activity, ActivityState& state, const Action& action);
 
 // Text comparison helpers, exposed for tests and for the type activity's live hints.
-[[nodiscard]] std::string fold_case(std::string_view utf8);     // lower-case, accents kept (French + Latin-1 range)
-[[nodiscard]] std::string strip_accents(std::string_view utf8); // é→e, Ç→C, œ→oe…
+// Lower-case, accents kept (Latin-1 and Latin Extended-A). Other code points and invalid
+// UTF-8 bytes pass through unchanged.
+[[nodiscard]] std::string fold_case(std::string_view utf8);
+[[nodiscard]] std::string strip_accents(std::string_view utf8);  // é→e, Ç→C, œ→oe…
 
 }  // namespace pasapas::core
