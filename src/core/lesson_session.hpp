@@ -51,7 +51,9 @@ public:
     [[nodiscard]] const Totals& totals() const { return totals_; }
 
 private:
-    void save(const std::string& action, bool success, const std::string& mistake);
+    // Records one event with the position the lesson will resume at; throws StoreError.
+    void save(const std::string& action, bool success, const std::string& mistake, int hint_level,
+              LessonStatus status, int current_step);
     std::int64_t elapsed_ms() const;
 
     const Lesson& lesson_;
@@ -65,6 +67,9 @@ private:
     ActivityState state_;
     std::chrono::steady_clock::time_point step_started_;
     Totals totals_;
+    Verdict last_verdict_;                                   // repeated for actions after the step is done
+    LessonStatus stored_status_ = LessonStatus::NotStarted;  // last position written
+    int stored_step_ = 0;
 };
 
 }  // namespace pasapas::core
