@@ -49,13 +49,13 @@ struct StepEvent {
     std::string lesson_id;
     std::string step_id;
     int step_index = 0;
-    std::string action;   // "attempt", "hint", "step-done", "lesson-done", "leave"
+    std::string action;  // "attempt", "hint", "step-done", "lesson-done", "leave"
     bool success = false;
-    std::string mistake;  // activity_rules mistake key, empty if none
-    int hint_level = 0;   // hints seen so far in this step
+    std::string mistake;           // activity_rules mistake key, empty if none
+    int hint_level = 0;            // hints seen so far in this step
     std::int64_t duration_ms = 0;  // since the step was shown
-    std::string at;       // UTC ISO 8601, filled by the store when empty
-    std::string uuid;     // stable id, filled by the store when empty
+    std::string at;                // UTC ISO 8601, filled by the store when empty
+    std::string uuid;              // stable id, filled by the store when empty
 };
 
 struct OpenReport {
@@ -100,6 +100,9 @@ public:
     [[nodiscard]] std::vector<StepEvent> events(LearnerId id, const std::string& lesson_id = {}) const;
 
 private:
+    void open_and_prepare();  // opens path_, sets the pragmas, creates or migrates the schema
+    void close() noexcept;
+
     std::filesystem::path path_;
     sqlite3* db_ = nullptr;
     OpenReport report_;
