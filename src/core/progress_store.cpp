@@ -478,9 +478,10 @@ ProgressStore::ProgressStore(const std::filesystem::path& file) : path_(file) {
         std::error_code error;
         fs::create_directories(folder, error);
         if (error || !fs::is_directory(folder)) {
-            throw StoreError(fmt(tr("Pas à Pas cannot create the folder {0} to save progress ({1}). "
-                                    "Check that the disk is connected and that you may write there."),
-                                 {folder.string(), error ? error.message() : std::string("not a folder")}));
+            throw StoreError(
+                fmt(tr("Pas à Pas cannot create the folder {0} to save progress ({1}). "
+                       "Check that the disk is connected and that you may write there."),
+                    {folder.string(), error ? error.message() : tr("it is a file, not a folder")}));
         }
     }
     std::error_code error;
