@@ -1,1 +1,167 @@
-int main() { return 0; }
+// pasapas-cli: what mediators and scripts use to check, list and translate lessons without
+// starting the app (and on machines with no display).
+#include "core/lesson_loader.hpp"
+#include "core/paths.hpp"
+#include "core/translate.hpp"
+#include "pot_catalog.hpp"
+
+#include <clocale>
+#include <filesystem>
+#include <iostream>
+#include <libintl.h>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <system_error>
+#include <vector>
+
+#ifndef PASAPAS_VERSION
+#define PASAPAS_VERSION "unknown"
+#endif
+
+namespace fs = std::filesystem;
+using pasapas::core::fmt;
+using pasapas::core::tr;
+
+namespace {
+
+constexpr int kExitOk = 0;
+constexpr int kExitProblems = 1;
+constexpr int kExitUsage = 2;
+
+fs::path executable_path(const char* argv0) {
+    std::error_code error;
+    auto exe = fs::read_symlink("/proc/self/exe", error);
+    if (!error) {
+        return exe;
+    }
+    return fs::absolute(argv0 != nullptr ? argv0 : "pasapas-cli", error);
+}
+
+void setup_translation(const fs::path& exe) {
+    std::setlocale(LC_ALL, "");
+    const auto locale_dir = (exe.parent_path() / ".." / "share" / "locale").lexically_normal();
+    bindtextdomain("pasapas", locale_dir.c_str());
+    bind_textdomain_codeset("pasapas", "UTF-8");
+    pasapas::core::set_translator([](const char* msgid) { return std::string(dgettext("pasapas", msgid)); });
+}
+
+std::string usage() {
+    return tr(
+        "Usage: pasapas-cli lessons check [DIR]   print every problem as file:line: reason\n"
+        "       pasapas-cli lessons list [DIR]    list the lessons: id, title, minutes, level, theme, steps\n"
+        "       pasapas-cli lessons pot [DIR]     write a gettext template of the lesson text\n"
+        "       pasapas-cli --help | --version\n"
+        "DIR defaults to $PASAPAS_LESSONS, else to the lessons installed with Pas à Pas.\n"
+        "check exits with 1 when a lesson has a problem, and 2 on a usage error.\n");
+}
+
+std::string_view level_name(pasapas::core::LessonLevel level) {
+    switch (level) {
+        case pasapas::core::LessonLevel::Intermediate:
+            return "intermediaire";
+        case pasapas::core::LessonLevel::Advanced:
+            return "avance";
+        default:
+            return "debutant";
+    }
+}
+
+std::string count_text(std::size_t n, const char* one, const char* many) {
+    return n == 1 ? tr(one) : fmt(tr(many), {std::to_string(n)});
+}
+
+// Lesson folders seen, broken or not: the good ones plus every distinct lesson file with a problem.
+std::size_t lessons_seen(const pasapas::core::LoadResult& result) {
+    std::set<fs::path> broken;
+    for (const auto& problem : result.problems) {
+        if (problem.file.filename() == "lesson.xml") {
+            broken.insert(problem.file);
+        }
+    }
+    return result.lessons.size() + broken.size();
+}
+
+void print_problems(const pasapas::core::LoadResult& result, std::ostream& out) {
+    for (const auto& problem : result.problems) {
+        out << problem.to_string() << '\n';
+    }
+}
+
+int check(const fs::path& dir) {
+    const auto result = pasapas::core::LessonLoader{}.load_directory(dir);
+    print_problems(result, std::cout);
+    const auto lessons = count_text(lessons_seen(result), "1 lesson checked", "{0} lessons checked");
+    const auto problems = result.problems.empty()
+                              ? tr("no problems")
+                              : count_text(result.problems.size(), "1 problem", "{0} problems");
+    std::cout << fmt(tr("{0}, {1}"), {lessons, problems}) << '\n';
+    return result.problems.empty() ? kExitOk : kExitProblems;
+}
+
+int list(const fs::path& dir) {
+    const auto result = pasapas::core::LessonLoader{}.load_directory(dir);
+    for (const auto& lesson : result.lessons) {
+        std::cout << lesson.id << '\t' << lesson.title << '\t' << lesson.minutes << '\t'
+                  << level_name(lesson.level) << '\t' << lesson.theme << '\t' << lesson.steps.size() << '\n';
+    }
+    print_problems(result, std::cerr);
+    return result.problems.empty() ? kExitOk : kExitProblems;
+}
+
+int pot(const fs::path& dir) {
+    const auto result = pasapas::core::LessonLoader{}.load_directory(dir);
+    pasapas::cli::PotCatalog catalog;
+    for (const auto& lesson : result.lessons) {
+        catalog.add_lesson(lesson, dir / lesson.id / "lesson.xml");
+    }
+    catalog.write(std::cout);
+    // Broken lessons are left out of the template; say so, and fail, so that nobody
+    // translates an incomplete catalogue without knowing.
+    print_problems(result, std::cerr);
+    return result.problems.empty() ? kExitOk : kExitProblems;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const auto exe = executable_path(argc > 0 ? argv[0] : nullptr);
+    setup_translation(exe);
+    const std::vector<std::string_view> args(argv + 1, argv + argc);
+    if (args.size() == 1 && (args[0] == "--help" || args[0] == "-h")) {
+        std::cout << usage();
+        return kExitOk;
+    }
+    if (args.size() == 1 && args[0] == "--version") {
+        std::cout << "pasapas-cli " << PASAPAS_VERSION << '\n';
+        return kExitOk;
+    }
+    if (args.size() < 2 || args.size() > 3 || args[0] != "lessons" ||
+        (args[1] != "check" && args[1] != "list" && args[1] != "pot")) {
+        if (!args.empty() && args[0] != "lessons") {
+            std::cerr << fmt(tr("pasapas-cli: unknown command {0}"), {args[0]}) << '\n';
+        }
+        std::cerr << usage();
+        return kExitUsage;
+    }
+    std::optional<std::string> dir_arg;
+    if (args.size() == 3) {
+        dir_arg = std::string(args[2]);
+    }
+    const auto dir = pasapas::core::lessons_path(dir_arg, exe);
+    try {
+        if (args[1] == "check") {
+            return check(dir);
+        }
+        if (args[1] == "list") {
+            return list(dir);
+        }
+        return pot(dir);
+    } catch (const std::exception& error) {
+        // The loader reports problems rather than throwing; this is for the unexpected
+        // (out of memory, an unwritable stdout), which must not end in an abort.
+        std::cerr << fmt(tr("pasapas-cli: {0}"), {error.what()}) << '\n';
+        return kExitProblems;
+    }
+}
