@@ -375,7 +375,7 @@ private:
         auto value = collapse_whitespace(attr.value());
         if (required && value.empty()) {
             report(line_of(node), attr ? fmt(tr("{0} on {1} is empty"), {name, tag(node.name())})
-                                       : fmt(tr("{0} needs a {1} attribute"), {tag(node.name()), name}));
+                                       : fmt(tr("{0} has no {1} attribute"), {tag(node.name()), name}));
         }
         return value;
     }
@@ -403,7 +403,7 @@ private:
     }
 
     void missing_child(const pugi::xml_node& parent, std::string_view child) {
-        report(line_of(parent), fmt(tr("{0} needs a {1} element"), {tag(parent.name()), tag(child)}));
+        report(line_of(parent), fmt(tr("{0} has no {1}"), {tag(parent.name()), tag(child)}));
     }
 
     void duplicate_child(const pugi::xml_node& child, const pugi::xml_node& parent) {
@@ -416,7 +416,7 @@ private:
     int parse_minutes(const pugi::xml_node& node);
     LessonLevel parse_level(const pugi::xml_node& node);
     std::string parse_code(const pugi::xml_node& node, const std::vector<TagEntry>& list,
-                           std::string_view what);
+                           std::string_view pattern);
     void parse_tags(const pugi::xml_node& node, LessonTags& tags);
     void parse_steps(const pugi::xml_node& node, std::vector<Step>& steps);
     void parse_step(const pugi::xml_node& node, Step& step);
@@ -535,7 +535,7 @@ bool FileLoader::check_depth(const pugi::xml_node& root) {
 bool FileLoader::check_format(const pugi::xml_node& root) {
     const auto attr = root.attribute("format");
     if (!attr) {
-        report(line_of(root), tr("<lesson> needs a format attribute (format=\"1\")"));
+        report(line_of(root), tr("<lesson> has no format attribute (write format=\"1\")"));
         return false;
     }
     const std::string_view value = attr.value();
@@ -647,7 +647,9 @@ void FileLoader::parse_lesson(const pugi::xml_node& root, Lesson& lesson) {
         } else if (name == "level") {
             lesson.level = parse_level(child);
         } else if (name == "theme") {
-            lesson.theme = parse_code(child, coop_themes(), tr("La Coop thématique"));
+            lesson.theme =
+                parse_code(child, coop_themes(),
+                           tr("unknown La Coop thématique {0} (the list is in lessons/README.md)"));
         } else if (name == "tags") {
             parse_tags(child, lesson.tags);
         } else {
@@ -691,10 +693,10 @@ LessonLevel FileLoader::parse_level(const pugi::xml_node& node) {
 }
 
 std::string FileLoader::parse_code(const pugi::xml_node& node, const std::vector<TagEntry>& list,
-                                   std::string_view what) {
+                                   std::string_view pattern) {
     auto text = text_of(node);
     if (find_tag(list, text) == nullptr) {
-        report(line_of(node), fmt(tr("unknown {0} {1}"), {what, in_quotes(text)}));
+        report(line_of(node), fmt(pattern, {in_quotes(text)}));
     }
     return text;
 }
@@ -708,12 +710,15 @@ void FileLoader::parse_tags(const pugi::xml_node& node, LessonTags& tags) {
         const std::string_view name = child.name();
         check_attributes(child, {});
         if (name == "digcomp") {
-            tags.digcomp.push_back(
-                parse_code(child, digcomp_competences(), tr("DigComp competence (1.1 to 5.4)")));
+            tags.digcomp.push_back(parse_code(child, digcomp_competences(),
+                                              tr("unknown DigComp competence {0} (expected 1.1 to 5.4)")));
         } else if (name == "pix") {
-            tags.pix.push_back(parse_code(child, pix_competences(), tr("Pix competence (1.1 to 5.2)")));
+            tags.pix.push_back(
+                parse_code(child, pix_competences(), tr("unknown Pix competence {0} (expected 1.1 to 5.2)")));
         } else if (name == "coop") {
-            tags.coop.push_back(parse_code(child, coop_themes(), tr("La Coop thématique")));
+            tags.coop.push_back(
+                parse_code(child, coop_themes(),
+                           tr("unknown La Coop thématique {0} (the list is in lessons/README.md)")));
         } else {
             unknown_element(child, node);
         }
