@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <set>
+#include <sstream>
 #include <string>
 #include <unistd.h>
 #include <vector>
@@ -447,4 +448,33 @@ TEST_CASE("LoadProblem prints as file:line: reason, or file: reason without a li
           "lessons/souris/lesson.xml:12: unknown element <x> in <step>");
     CHECK(LoadProblem{"lessons", 0, "the lessons folder does not exist"}.to_string() ==
           "lessons: the lessons folder does not exist");
+}
+
+TEST_CASE("the complete example of lessons/README.md loads as written", "[loader]") {
+    // Mediators copy this example: it must stay valid and use every activity.
+    std::ifstream in(fs::path(PASAPAS_LESSONS_DIR) / "README.md");
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    const auto readme = buffer.str();
+    const auto section = readme.find("## A complete example");
+    REQUIRE(section != std::string::npos);
+    const auto start = readme.find("```xml\n", section);
+    REQUIRE(start != std::string::npos);
+    const auto end = readme.find("```", start + 7);
+    REQUIRE(end != std::string::npos);
+
+    TempDir tmp;
+    const auto file = tmp.path() / "premiers-pas" / "lesson.xml";
+    write_file(file, readme.substr(start + 7, end - start - 7));
+    write_file(file.parent_path() / "bouton.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
+    const auto result = LessonLoader{}.load_file(file);
+    for (const auto& problem : result.problems) {
+        FAIL_CHECK(problem.to_string());
+    }
+    REQUIRE(result.lessons.size() == 1);
+    std::set<ActivityKind> kinds;
+    for (const auto& step : result.lessons[0].steps) {
+        kinds.insert(step.activity.kind);
+    }
+    CHECK(kinds.size() == 6);
 }
