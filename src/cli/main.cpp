@@ -68,8 +68,9 @@ std::string_view level_name(pasapas::core::LessonLevel level) {
     }
 }
 
-std::string count_text(std::size_t n, const char* one, const char* many) {
-    return n == 1 ? tr(one) : fmt(tr(many), {std::to_string(n)});
+// tr() is called by the callers, so that xgettext sees both forms.
+std::string count_text(std::size_t n, const std::string& one, const std::string& many) {
+    return n == 1 ? one : fmt(many, {std::to_string(n)});
 }
 
 // Lesson folders seen, broken or not: the good ones plus every distinct lesson file with a problem.
@@ -92,10 +93,10 @@ void print_problems(const pasapas::core::LoadResult& result, std::ostream& out) 
 int check(const fs::path& dir) {
     const auto result = pasapas::core::LessonLoader{}.load_directory(dir);
     print_problems(result, std::cout);
-    const auto lessons = count_text(lessons_seen(result), "1 lesson checked", "{0} lessons checked");
+    const auto lessons = count_text(lessons_seen(result), tr("1 lesson checked"), tr("{0} lessons checked"));
     const auto problems = result.problems.empty()
                               ? tr("no problems")
-                              : count_text(result.problems.size(), "1 problem", "{0} problems");
+                              : count_text(result.problems.size(), tr("1 problem"), tr("{0} problems"));
     std::cout << fmt(tr("{0}, {1}"), {lessons, problems}) << '\n';
     return result.problems.empty() ? kExitOk : kExitProblems;
 }
