@@ -455,9 +455,14 @@ bool FileLoader::read_file() {
         report(0, tr("the file cannot be read"));
         return false;
     }
-    // One byte more than allowed, to notice a file that grew since its size was read.
-    data_.resize(static_cast<std::size_t>(Limits::kMaxFileBytes) + 1);
-    const auto got = std::fread(data_.data(), 1, data_.size(), in);
+    // Sized from the file, plus one byte to notice a file that grew since its size was read
+    // (then read on, up to one byte past the limit). Never a 1 MiB buffer for a 5 KiB file.
+    data_.resize(static_cast<std::size_t>(size) + 1);
+    std::size_t got = std::fread(data_.data(), 1, data_.size(), in);
+    if (got == data_.size() && got <= Limits::kMaxFileBytes) {
+        data_.resize(static_cast<std::size_t>(Limits::kMaxFileBytes) + 1);
+        got += std::fread(data_.data() + got, 1, data_.size() - got, in);
+    }
     const bool read_error = std::ferror(in) != 0;
     std::fclose(in);
     if (read_error) {
