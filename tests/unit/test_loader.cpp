@@ -60,6 +60,7 @@ const Expected kBroken[] = {
     {"image-dotdot", 12, "the picture \"../image-missing/x.svg\" must be inside the lesson folder"},
     {"image-missing", 12, "the picture \"absente.svg\" does not exist in the lesson folder"},
     {"image-no-alt", 12, "<image> has no alt attribute"},
+    {"image-no-src", 12, "<image> has no src attribute"},
     {"invalid-utf8", 3, "the file is not valid UTF-8 text; save it as UTF-8"},
     {"malformed", 3, "the XML is malformed: a closing tag does not match the tag it closes"},
     {"minutes-not-number", 5, "<minutes> must be a whole number of minutes from 1 to 600, not \"dix\""},
