@@ -57,19 +57,24 @@ bool is_space(char c) {
 }
 
 // Authors indent their XML: leading/trailing whitespace goes, inner runs become one space.
-std::string collapse_whitespace(std::string_view text) {
+// Message bodies keep their paragraphs: a blank line stays a paragraph break ("\n\n"), so a
+// simulated e-mail reads like a real one.
+std::string collapse_whitespace(std::string_view text, bool keep_paragraphs = false) {
     std::string out;
     out.reserve(text.size());
     bool pending_space = false;
+    int newlines = 0;
     for (const char c : text) {
         if (is_space(c)) {
             pending_space = !out.empty();
+            newlines += c == '\n' ? 1 : 0;
             continue;
         }
         if (pending_space) {
-            out += ' ';
+            out += keep_paragraphs && newlines >= 2 ? "\n\n" : " ";
             pending_space = false;
         }
+        newlines = 0;
         out += c;
     }
     return out;
@@ -347,7 +352,7 @@ private:
     }
 
     // Concatenated, whitespace-collapsed text of an element that may only hold text.
-    std::string text_of(const pugi::xml_node& node) {
+    std::string text_of(const pugi::xml_node& node, bool keep_paragraphs = false) {
         std::string raw;
         for (const auto& child : node.children()) {
             if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
@@ -356,13 +361,13 @@ private:
                 unknown_element(child, node);
             }
         }
-        auto text = collapse_whitespace(raw);
+        auto text = collapse_whitespace(raw, keep_paragraphs);
         check_length(line_of(node), text);
         return text;
     }
 
-    std::string required_text(const pugi::xml_node& node) {
-        auto text = text_of(node);
+    std::string required_text(const pugi::xml_node& node, bool keep_paragraphs = false) {
+        auto text = text_of(node, keep_paragraphs);
         if (text.empty()) {
             report(line_of(node), fmt(tr("{0} is empty"), {tag(node.name())}));
         }
@@ -904,13 +909,13 @@ std::optional<Media> FileLoader::parse_media(const pugi::xml_node& node) {
         media.kind = MediaKind::Sms;
         check_attributes(node, {"from"});
         media.from = attribute(node, "from", true);
-        media.body = required_text(node);
+        media.body = required_text(node, true);
     } else {
         media.kind = MediaKind::Email;
         check_attributes(node, {"from", "subject"});
         media.from = attribute(node, "from", true);
         media.subject = attribute(node, "subject", true);
-        media.body = required_text(node);
+        media.body = required_text(node, true);
     }
     if (problems_.size() != problems_before) {
         return std::nullopt;

@@ -212,6 +212,24 @@ TEST_CASE("a lesson with several mistakes reports all of them at once", "[loader
     CHECK(result.problems[2].reason == "<step> has no <hint>");
 }
 
+TEST_CASE("message bodies keep their paragraphs, other text is one line", "[loader]") {
+    TempDir tmp;
+    const auto file = tmp.path() / "courriel" / "lesson.xml";
+    auto text = small_lesson("courriel",
+                             "<email from=\"Mairie\" subject=\"Rendez-vous\">\n    Bonjour,\n\n"
+                             "    Votre rendez-vous est confirmé\n    pour le 3 mars.\n   \n\n"
+                             "    La mairie\n  </email>\n");
+    text.replace(text.find("<instruction>Cliquez.</instruction>"), 35,
+                 "<instruction>\n  Lisez\n\n  le message.\n</instruction>");
+    write_file(file, text);
+    const auto result = LessonLoader{}.load_file(file);
+    REQUIRE(result.problems.empty());
+    const auto& step = result.lessons.at(0).steps.at(0);
+    CHECK(step.instruction == "Lisez le message.");
+    REQUIRE(step.media.has_value());
+    CHECK(step.media->body == "Bonjour,\n\nVotre rendez-vous est confirmé pour le 3 mars.\n\nLa mairie");
+}
+
 TEST_CASE("the good fixtures load, sorted by id, without problems", "[loader]") {
     const auto result = LessonLoader{}.load_directory(kFixtures / "good");
     for (const auto& problem : result.problems) {
