@@ -46,9 +46,9 @@ struct TypeRule {
     std::string expected;
     bool ignore_case = false;
     bool ignore_accents = false;
-    bool trim = true;               // spaces around the text do not count
-    std::string initial;            // text already in the box (to practise Effacer)
-    bool submit_with_enter = false; // the step is validated by pressing Entrée
+    bool trim = true;                // spaces around the text do not count
+    std::string initial;             // text already in the box (to practise Effacer)
+    bool submit_with_enter = false;  // the step is validated by pressing Entrée
 };
 
 struct Activity {

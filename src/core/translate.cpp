@@ -10,7 +10,9 @@ Translator& current() {
 }
 }  // namespace
 
-void set_translator(Translator translator) { current() = std::move(translator); }
+void set_translator(Translator translator) {
+    current() = std::move(translator);
+}
 
 std::string tr(const char* msgid) {
     const auto& translator = current();

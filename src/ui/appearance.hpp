@@ -20,10 +20,10 @@ struct Appearance {
     [[nodiscard]] int point_size(double relative = 1.0) const;
     [[nodiscard]] wxColour background() const;
     [[nodiscard]] wxColour foreground() const;
-    [[nodiscard]] wxColour accent() const;      // buttons, highlights
-    [[nodiscard]] wxColour success() const;     // kind "well done"
-    [[nodiscard]] wxColour error() const;       // kind "not quite"
-    [[nodiscard]] wxColour target_fill() const; // things to click or drag
+    [[nodiscard]] wxColour accent() const;       // buttons, highlights
+    [[nodiscard]] wxColour success() const;      // kind "well done"
+    [[nodiscard]] wxColour error() const;        // kind "not quite"
+    [[nodiscard]] wxColour target_fill() const;  // things to click or drag
 };
 
 // Sets fonts (keeping each control's relative size, see set_relative_size) and colours on
