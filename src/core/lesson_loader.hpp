@@ -29,8 +29,8 @@ struct LoadResult {
 class LessonLoader {
 public:
     // Hard limits against hostile files; generous for anything a person would write.
-    static constexpr std::uintmax_t kMaxFileBytes = 1024 * 1024;
-    static constexpr std::uintmax_t kMaxImageBytes = 8 * 1024 * 1024;
+    static constexpr std::uintmax_t kMaxFileBytes = std::uintmax_t{1024} * 1024;
+    static constexpr std::uintmax_t kMaxImageBytes = std::uintmax_t{8} * 1024 * 1024;
     static constexpr int kMaxDepth = 8;
     static constexpr std::size_t kMaxSteps = 200;
     static constexpr std::size_t kMaxOptions = 100;

@@ -20,6 +20,13 @@
 namespace pasapas::core {
 namespace {
 
+// SQLITE_TRANSIENT (SQLite copies the value) without its C-style cast; the integer-to-pointer
+// cast is SQLite's own documented sentinel.
+sqlite3_destructor_type transient() {
+    return reinterpret_cast<sqlite3_destructor_type>(  // NOLINT(performance-no-int-to-ptr)
+        static_cast<std::intptr_t>(-1));
+}
+
 namespace fs = std::filesystem;
 
 // A failed SQLite call, before it is turned into a translated StoreError that names the file.
@@ -100,9 +107,7 @@ public:
     Statement& operator=(const Statement&) = delete;
 
     Statement& bind(int index, std::string_view text) {
-        // SQLITE_TRANSIENT spelled without its C cast: SQLite copies the text.
-        const auto transient = reinterpret_cast<sqlite3_destructor_type>(static_cast<std::intptr_t>(-1));
-        check(sqlite3_bind_text64(stmt_, index, text.data(), text.size(), transient, SQLITE_UTF8));
+        check(sqlite3_bind_text64(stmt_, index, text.data(), text.size(), transient(), SQLITE_UTF8));
         return *this;
     }
     Statement& bind(int index, std::int64_t value) {
@@ -210,13 +215,7 @@ std::string new_uuid() {
 // Lets the v1→v2 migration give every old event its own fresh uuid in plain SQL.
 void sql_new_uuid(sqlite3_context* context, int /*argc*/, sqlite3_value** /*argv*/) {
     const auto uuid = new_uuid();
-    auto* copy = static_cast<char*>(sqlite3_malloc(static_cast<int>(uuid.size())));
-    if (copy == nullptr) {
-        sqlite3_result_error_nomem(context);
-        return;
-    }
-    std::memcpy(copy, uuid.data(), uuid.size());
-    sqlite3_result_text(context, copy, static_cast<int>(uuid.size()), sqlite3_free);
+    sqlite3_result_text(context, uuid.data(), static_cast<int>(uuid.size()), transient());
 }
 
 std::tm broken_down(std::time_t seconds, bool utc) {
