@@ -1,1 +1,151 @@
-int main() { return 0; }
+// Pas à Pas, the desktop application: options, translations, the main window, and the single
+// catch-all for exceptions that escape an event handler.
+#include "core/paths.hpp"
+#include "core/translate.hpp"
+#include "ui/main_frame.hpp"
+
+#include <wx/app.h>
+#include <wx/cmdline.h>
+#include <wx/filename.h>
+#include <wx/msgdlg.h>
+#include <wx/stdpaths.h>
+#include <wx/translation.h>
+
+#include <cstdio>
+#include <exception>
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+std::optional<std::string> option(const wxCmdLineParser& parser, const char* name) {
+    wxString value;
+    if (parser.Found(name, &value)) {
+        return value.utf8_string();
+    }
+    return std::nullopt;
+}
+
+// The message of the exception being handled, for people: never a type name or a trace.
+wxString current_exception_message() {
+    try {
+        throw;
+    } catch (const std::exception& error) {
+        return wxString::FromUTF8(error.what());
+    } catch (...) {
+        return _("an unexpected error");
+    }
+}
+
+class PasAPasApp : public wxApp {
+public:
+    bool OnInit() override;
+    void OnInitCmdLine(wxCmdLineParser& parser) override;
+    bool OnCmdLineParsed(wxCmdLineParser& parser) override;
+    bool OnExceptionInMainLoop() override;
+    void OnUnhandledException() override;
+
+private:
+    void report_ready_once_idle(wxWindow* frame);
+
+    std::optional<std::string> db_;
+    std::optional<std::string> lessons_;
+    std::optional<std::string> language_;
+    bool guest_ = false;
+    bool bench_ready_ = false;
+    bool painted_ = false;
+    bool reported_ = false;
+};
+
+void PasAPasApp::OnInitCmdLine(wxCmdLineParser& parser) {
+    wxApp::OnInitCmdLine(parser);
+    parser.AddOption("", "db", "progress database file (default: $PASAPAS_DB, else the user data folder)");
+    parser.AddOption("", "lessons", "folder of lessons (default: $PASAPAS_LESSONS, else the installed ones)");
+    parser.AddOption("", "lang", "language of the interface: fr or en");
+    parser.AddSwitch("", "guest", "start as a guest, without choosing a profile");
+    parser.AddSwitch("", "bench-ready", "print PASAPAS_READY once the first screen is shown, then quit");
+}
+
+bool PasAPasApp::OnCmdLineParsed(wxCmdLineParser& parser) {
+    db_ = option(parser, "db");
+    lessons_ = option(parser, "lessons");
+    language_ = option(parser, "lang");
+    guest_ = parser.Found("guest");
+    bench_ready_ = parser.Found("bench-ready");
+    return wxApp::OnCmdLineParsed(parser);
+}
+
+bool PasAPasApp::OnInit() {
+    if (!wxApp::OnInit()) {
+        return false;
+    }
+    SetAppName("pasapas");
+    SetAppDisplayName(wxString::FromUTF8("Pas à Pas"));
+
+    const fs::path executable(wxStandardPaths::Get().GetExecutablePath().utf8_string());
+    const fs::path share = executable.parent_path().parent_path() / "share";
+    wxFileTranslationsLoader::AddCatalogLookupPathPrefix(wxString((share / "locale").native()));
+
+    pasapas::ui::MainFrameOptions options;
+    // French first: the people this is made for mostly read French.
+    options.appearance.language = language_ == std::optional<std::string>("en") ? "en" : "fr";
+    pasapas::ui::MainFrame::install_language(options.appearance.language);
+    pasapas::core::set_translator(
+        [](const char* msgid) { return wxGetTranslation(wxString::FromUTF8(msgid)).utf8_string(); });
+
+    options.database = pasapas::core::database_path(db_);
+    options.lessons_dir = pasapas::core::lessons_path(lessons_, executable);
+    options.assets_dir = share / "pasapas" / "assets";
+    options.start_as_guest = guest_;
+
+    auto* frame = new pasapas::ui::MainFrame(options);
+    if (bench_ready_) {
+        report_ready_once_idle(frame);
+    }
+    frame->Show();
+    return true;
+}
+
+// For the start-up benchmark: ready means painted, and nothing left to do in the event loop.
+void PasAPasApp::report_ready_once_idle(wxWindow* frame) {
+    const auto on_paint = [this](wxPaintEvent& event) {
+        painted_ = true;
+        event.Skip();
+    };
+    frame->Bind(wxEVT_PAINT, on_paint);
+    for (wxWindow* child : frame->GetChildren()) {
+        child->Bind(wxEVT_PAINT, on_paint);
+    }
+    Bind(wxEVT_IDLE, [this](wxIdleEvent& event) {
+        if (painted_ && !reported_) {
+            reported_ = true;
+            std::fputs("PASAPAS_READY\n", stdout);
+            std::fflush(stdout);
+            ExitMainLoop();
+        }
+        event.Skip();
+    });
+}
+
+bool PasAPasApp::OnExceptionInMainLoop() {
+    // The one place where errors escaping the screens end: say it plainly and keep going,
+    // since every step is saved as soon as it is done.
+    const wxString message = current_exception_message();
+    std::fprintf(stderr, "pasapas: exception in the main loop: %s\n", message.utf8_string().c_str());
+    wxMessageBox(
+        wxString::Format(_("Something went wrong: %s\n\nYour progress up to now is saved."), message),
+        _("Something went wrong"), wxOK | wxICON_WARNING);
+    return true;
+}
+
+void PasAPasApp::OnUnhandledException() {
+    std::fprintf(stderr, "pasapas: unhandled exception: %s\n",
+                 current_exception_message().utf8_string().c_str());
+}
+
+}  // namespace
+
+wxIMPLEMENT_APP(PasAPasApp);

@@ -1,1 +1,126 @@
-// Placeholder until this view is written.
+#include "ui/appearance.hpp"
+
+#include <wx/button.h>
+#include <wx/font.h>
+#include <wx/settings.h>
+#include <wx/stattext.h>
+#include <wx/textctrl.h>
+#include <wx/tglbtn.h>
+
+#include <cmath>
+#include <unordered_map>
+
+namespace pasapas::ui {
+
+namespace {
+
+// Base size in points at 100 %: larger than the desktop default on purpose, because many
+// learners read with difficulty.
+constexpr double kBasePoints = 13.0;
+
+// Relative sizes live outside the windows: client data belongs to the controls themselves
+// (some use it for their items), so a side table cleaned on destruction is the safe place.
+std::unordered_map<const wxWindow*, double>& relative_sizes() {
+    static std::unordered_map<const wxWindow*, double> sizes;
+    return sizes;
+}
+
+double relative_size_of(const wxWindow* window) {
+    const auto& sizes = relative_sizes();
+    const auto found = sizes.find(window);
+    return found == sizes.end() ? 1.0 : found->second;
+}
+
+bool is_button(const wxWindow* window) {
+    return dynamic_cast<const wxButton*>(window) != nullptr ||
+           dynamic_cast<const wxToggleButton*>(window) != nullptr;
+}
+
+void apply_to(wxWindow* window, const Appearance& appearance) {
+    wxFont font = window->GetFont();
+    if (!font.IsOk()) {
+        font = wxSystemSettings::GetFont(wxSYS_DEFAULT_GUI_FONT);
+    }
+    font.SetPointSize(appearance.point_size(relative_size_of(window)));
+    window->SetFont(font);
+
+    if (is_button(window)) {
+        // Buttons stand out by their text colour; their frame comes from the theme.
+        window->SetForegroundColour(appearance.accent());
+        window->SetBackgroundColour(appearance.high_contrast ? wxColour(0, 0, 0)
+                                                             : wxColour(0xee, 0xf0, 0xfa));
+    } else if (dynamic_cast<wxTextCtrl*>(window) != nullptr) {
+        window->SetForegroundColour(appearance.foreground());
+        window->SetBackgroundColour(appearance.background());
+    } else {
+        window->SetForegroundColour(appearance.foreground());
+        window->SetBackgroundColour(appearance.background());
+    }
+    for (wxWindow* child : window->GetChildren()) {
+        // Top-level children (dialogs) get their own appearance when they open.
+        if (!child->IsTopLevel()) {
+            apply_to(child, appearance);
+        }
+    }
+}
+
+}  // namespace
+
+int Appearance::point_size(double relative) const {
+    return static_cast<int>(std::lround(kBasePoints * text_percent / 100.0 * relative));
+}
+
+wxColour Appearance::background() const {
+    return high_contrast ? wxColour(0, 0, 0) : wxColour(0xff, 0xff, 0xff);
+}
+
+wxColour Appearance::foreground() const {
+    return high_contrast ? wxColour(0xff, 0xff, 0xff) : wxColour(0x1a, 0x1a, 0x1a);
+}
+
+wxColour Appearance::accent() const {
+    return high_contrast ? wxColour(0xff, 0xff, 0x00) : wxColour(0x1f, 0x2a, 0x9e);
+}
+
+wxColour Appearance::success() const {
+    return high_contrast ? wxColour(0x7d, 0xff, 0x8c) : wxColour(0x1b, 0x6e, 0x2a);
+}
+
+wxColour Appearance::error() const {
+    return high_contrast ? wxColour(0xff, 0xb0, 0x8a) : wxColour(0xa3, 0x3a, 0x1c);
+}
+
+wxColour Appearance::target_fill() const {
+    return high_contrast ? wxColour(0xff, 0xff, 0x00) : wxColour(0xcf, 0xd8, 0xff);
+}
+
+void apply_appearance(wxWindow* root, const Appearance& appearance) {
+    if (root == nullptr) {
+        return;
+    }
+    root->Freeze();
+    apply_to(root, appearance);
+    root->Thaw();
+    root->Layout();
+    root->SendSizeEvent();
+    root->Refresh();
+}
+
+void set_relative_size(wxWindow* window, double relative) {
+    if (window == nullptr) {
+        return;
+    }
+    auto& sizes = relative_sizes();
+    const bool known = sizes.contains(window);
+    sizes[window] = relative;
+    if (!known) {
+        window->Bind(wxEVT_DESTROY, [window](wxWindowDestroyEvent& event) {
+            if (event.GetEventObject() == window) {
+                relative_sizes().erase(window);
+            }
+            event.Skip();
+        });
+    }
+}
+
+}  // namespace pasapas::ui

@@ -1,0 +1,73 @@
+#pragma once
+// The one window of Pas à Pas. Owns the progress store and the lessons, and swaps screens in a
+// single sizer: profiles -> home -> lesson player -> home. Settings apply to the whole window
+// at once; a learner's settings are remembered for them, a guest's only for the session.
+#include "core/lesson_loader.hpp"
+#include "core/progress_store.hpp"
+#include "ui/appearance.hpp"
+#include "ui/avatar_catalog.hpp"
+
+#include <wx/frame.h>
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace pasapas::ui {
+
+struct MainFrameOptions {
+    std::filesystem::path database;
+    std::filesystem::path lessons_dir;
+    std::filesystem::path assets_dir;
+    bool start_as_guest = false;
+    Appearance appearance;  // for the profile screen and guests; language already installed
+};
+
+class MainFrame : public wxFrame {
+public:
+    enum class Screen : std::uint8_t { Profiles, Home, Player };
+
+    explicit MainFrame(MainFrameOptions options);
+    ~MainFrame() override;
+
+    // Installs the catalogs "pasapas" and "pasapas-lessons" for a language code ("fr", "en").
+    static void install_language(const std::string& code);
+
+    [[nodiscard]] Screen screen() const { return screen_; }
+    [[nodiscard]] wxWindow* current_panel() const { return panel_; }
+    [[nodiscard]] const Appearance& appearance() const { return appearance_; }
+    [[nodiscard]] core::ProgressStore* store() const { return store_.get(); }
+    [[nodiscard]] const core::LoadResult& lessons() const { return lessons_; }
+
+    // The screens, also reachable by tests.
+    void show_profiles();
+    void show_home();
+    void open_lesson(const std::string& lesson_id);
+    void open_settings();
+
+private:
+    void set_panel(wxWindow* panel, Screen screen);
+    void log_in(const core::Learner& learner);
+    void log_in_as_guest();
+    void new_profile();
+    void rebuild();
+    void use_appearance(const Appearance& appearance);
+    void show_startup_messages();
+    void leave_player();
+
+    MainFrameOptions options_;
+    std::unique_ptr<core::ProgressStore> store_;
+    std::string store_error_;  // why the store could not be opened, empty when it was
+    core::LoadResult lessons_;
+    AvatarCatalog avatars_;
+    Appearance session_appearance_;  // profile screen and guests
+    Appearance appearance_;          // what is shown now
+    std::optional<core::Learner> learner_;
+    bool guest_ = false;
+    Screen screen_ = Screen::Profiles;
+    std::string lesson_id_;  // playing, when screen_ == Player
+    wxWindow* panel_ = nullptr;
+};
+
+}  // namespace pasapas::ui
