@@ -2,6 +2,7 @@
 
 #include <wx/button.h>
 #include <wx/font.h>
+#include <wx/scrolwin.h>
 #include <wx/settings.h>
 #include <wx/stattext.h>
 #include <wx/textctrl.h>
@@ -36,6 +37,20 @@ bool is_button(const wxWindow* window) {
            dynamic_cast<const wxToggleButton*>(window) != nullptr;
 }
 
+// Scrolled areas size their content only when they are resized themselves: tell them their
+// content changed.
+void refit_scrolled(wxWindow* window) {
+    if (auto* scrolled = dynamic_cast<wxScrolledWindow*>(window); scrolled != nullptr) {
+        scrolled->Layout();
+        scrolled->FitInside();
+    }
+    for (wxWindow* child : window->GetChildren()) {
+        if (!child->IsTopLevel()) {
+            refit_scrolled(child);
+        }
+    }
+}
+
 void apply_to(wxWindow* window, const Appearance& appearance) {
     wxFont font = window->GetFont();
     if (!font.IsOk()) {
@@ -44,7 +59,11 @@ void apply_to(wxWindow* window, const Appearance& appearance) {
     font.SetPointSize(appearance.point_size(relative_size_of(window)));
     window->SetFont(font);
 
-    if (is_button(window)) {
+    if (auto* toggle = dynamic_cast<wxToggleButton*>(window); toggle != nullptr && toggle->GetValue()) {
+        // A chosen toggle is drawn inverted: the theme's own "pressed" look is too faint.
+        window->SetForegroundColour(appearance.background());
+        window->SetBackgroundColour(appearance.accent());
+    } else if (is_button(window)) {
         // Buttons stand out by their text colour; their frame comes from the theme.
         window->SetForegroundColour(appearance.accent());
         window->SetBackgroundColour(appearance.high_contrast ? wxColour(0, 0, 0)
@@ -102,8 +121,16 @@ void apply_appearance(wxWindow* root, const Appearance& appearance) {
     apply_to(root, appearance);
     root->Thaw();
     root->Layout();
+    refit_scrolled(root);
     root->SendSizeEvent();
     root->Refresh();
+    // GTK measures controls with their new font only once the style change has been processed,
+    // so lay out again from the event loop; pending calls die with the window.
+    root->CallAfter([root] {
+        root->Layout();
+        refit_scrolled(root);
+        root->SendSizeEvent();
+    });
 }
 
 void set_relative_size(wxWindow* window, double relative) {

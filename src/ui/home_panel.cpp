@@ -60,7 +60,7 @@ std::optional<core::LessonProgress> HomePanel::lesson_to_continue(
 HomePanel::HomePanel(wxWindow* parent, const std::optional<core::Learner>& learner,
                      const std::vector<core::Lesson>& lessons, const std::vector<core::LoadProblem>& problems,
                      const std::vector<core::LessonProgress>& progress, const AvatarCatalog& avatars,
-                     Actions actions)
+                     const Appearance& appearance, Actions actions)
     : wxPanel(parent, wxID_ANY), actions_(std::move(actions)) {
     SetName("home-panel");
     const int gap = FromDIP(14);
@@ -69,7 +69,8 @@ HomePanel::HomePanel(wxWindow* parent, const std::optional<core::Learner>& learn
     // Top bar: hello on the left, the two ways out on the right.
     auto* top = new wxBoxSizer(wxHORIZONTAL);
     if (learner) {
-        auto* picture = new wxStaticBitmap(this, wxID_ANY, avatars.bitmap(learner->avatar, FromDIP(64)));
+        auto* picture = new wxStaticBitmap(
+            this, wxID_ANY, avatars.bitmap(learner->avatar, FromDIP(64) * appearance.text_percent / 100));
         picture->SetName("learner-avatar");
         top->Add(picture, wxSizerFlags().CentreVertical().Border(wxRIGHT, gap));
     }
@@ -120,7 +121,7 @@ HomePanel::HomePanel(wxWindow* parent, const std::optional<core::Learner>& learn
     scroller->SetName("lessons");
     scroller->SetScrollRate(0, FromDIP(20));
     auto* list = new wxBoxSizer(wxVERTICAL);
-    const int wrap_width = FromDIP(700);
+    std::vector<wxStaticText*> summaries;
 
     // Groups follow La Coop's order of themes; a theme it does not know comes last.
     std::vector<std::string> themes;
@@ -165,7 +166,7 @@ HomePanel::HomePanel(wxWindow* parent, const std::optional<core::Learner>& learn
             title->SetFont(title->GetFont().Bold());
             texts->Add(title);
             auto* summary = new wxStaticText(scroller, wxID_ANY, lesson_text(lesson->summary));
-            summary->Wrap(wrap_width);
+            summaries.push_back(summary);
             texts->Add(summary);
 
             wxString state_text;
@@ -243,6 +244,12 @@ HomePanel::HomePanel(wxWindow* parent, const std::optional<core::Learner>& learn
     }
 
     SetSizer(sizer);
+    // Wrapping needs the final font, and the width left beside the buttons.
+    apply_appearance(this, appearance);
+    const int wrap_width = std::max(GetParent()->GetClientSize().x * 6 / 10, GetCharWidth() * 30);
+    for (wxStaticText* summary : summaries) {
+        summary->Wrap(wrap_width);
+    }
 }
 
 }  // namespace pasapas::ui

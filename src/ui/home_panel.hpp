@@ -4,6 +4,7 @@
 #include "core/lesson.hpp"
 #include "core/lesson_loader.hpp"
 #include "core/progress_store.hpp"
+#include "ui/appearance.hpp"
 #include "ui/avatar_catalog.hpp"
 
 #include <wx/panel.h>
@@ -27,7 +28,7 @@ public:
     HomePanel(wxWindow* parent, const std::optional<core::Learner>& learner,
               const std::vector<core::Lesson>& lessons, const std::vector<core::LoadProblem>& problems,
               const std::vector<core::LessonProgress>& progress, const AvatarCatalog& avatars,
-              Actions actions);
+              const Appearance& appearance, Actions actions);
 
     // The lesson "Continue" resumes: the most recently updated one in progress (for tests too).
     [[nodiscard]] static std::optional<core::LessonProgress> lesson_to_continue(

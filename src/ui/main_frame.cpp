@@ -167,8 +167,7 @@ void MainFrame::show_profiles() {
     actions.new_profile = [this] { CallAfter([this] { new_profile(); }); };
     actions.guest = [this] { CallAfter([this] { log_in_as_guest(); }); };
     actions.settings = [this] { CallAfter([this] { open_settings(); }); };
-    set_panel(new ProfilePanel(this, learners, avatars_, appearance_.text_percent, std::move(actions)),
-              Screen::Profiles);
+    set_panel(new ProfilePanel(this, learners, avatars_, appearance_, std::move(actions)), Screen::Profiles);
 }
 
 void MainFrame::show_home() {
@@ -186,7 +185,7 @@ void MainFrame::show_home() {
     actions.settings = [this] { CallAfter([this] { open_settings(); }); };
     actions.change_profile = [this] { CallAfter([this] { show_profiles(); }); };
     set_panel(new HomePanel(this, learner_, lessons_.lessons, lessons_.problems, progress, avatars_,
-                            std::move(actions)),
+                            appearance_, std::move(actions)),
               Screen::Home);
 }
 

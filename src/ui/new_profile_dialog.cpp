@@ -95,6 +95,7 @@ void NewProfileDialog::pick_avatar(const std::string& id) {
     for (auto& [avatar, button] : avatar_buttons_) {
         button->SetValue(avatar == id);
     }
+    apply_appearance(this, appearance_);
 }
 
 void NewProfileDialog::show_error(const wxString& message, wxWindow* focus) {

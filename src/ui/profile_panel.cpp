@@ -14,7 +14,7 @@
 namespace pasapas::ui {
 
 ProfilePanel::ProfilePanel(wxWindow* parent, const std::vector<core::Learner>& learners,
-                           const AvatarCatalog& avatars, int text_percent, Actions actions)
+                           const AvatarCatalog& avatars, const Appearance& appearance, Actions actions)
     : wxPanel(parent, wxID_ANY), actions_(std::move(actions)) {
     SetName("profile-panel");
     const int gap = FromDIP(16);
@@ -34,7 +34,7 @@ ProfilePanel::ProfilePanel(wxWindow* parent, const std::vector<core::Learner>& l
     scroller->SetName("profiles");
     scroller->SetScrollRate(0, FromDIP(20));
     auto* grid = new wxWrapSizer(wxHORIZONTAL);
-    const int picture = FromDIP(96) * std::max(100, text_percent) / 100;
+    const int picture = FromDIP(112) * appearance.text_percent / 100;
     for (const auto& learner : learners) {
         const wxString name = wxString::FromUTF8(learner.name);
         auto* button = new wxButton(scroller, wxID_ANY, name);
@@ -53,7 +53,7 @@ ProfilePanel::ProfilePanel(wxWindow* parent, const std::vector<core::Learner>& l
     }
     auto* new_profile = new wxButton(scroller, wxID_ANY, _("New profile"));
     new_profile->SetName("new-profile-button");
-    new_profile->SetMinSize(wxSize(picture + gap * 2, picture));
+    new_profile->SetMinSize(wxSize(picture + gap * 2, picture + gap * 2));
     set_relative_size(new_profile, 1.3);
     new_profile->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { actions_.new_profile(); });
     grid->Add(new_profile, wxSizerFlags().Border(wxALL, gap / 2).Expand());
@@ -75,6 +75,7 @@ ProfilePanel::ProfilePanel(wxWindow* parent, const std::vector<core::Learner>& l
     sizer->Add(bottom, wxSizerFlags().Expand().Border(wxALL, gap));
 
     SetSizer(sizer);
+    apply_appearance(this, appearance);
 }
 
 }  // namespace pasapas::ui

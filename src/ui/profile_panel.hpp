@@ -2,6 +2,7 @@
 // The start screen: "Who are you?" with one large picture button per learner, plus new
 // profile, guest and settings. Only draws and forwards; the main frame decides.
 #include "core/progress_store.hpp"
+#include "ui/appearance.hpp"
 #include "ui/avatar_catalog.hpp"
 
 #include <wx/panel.h>
@@ -21,7 +22,7 @@ public:
     };
 
     ProfilePanel(wxWindow* parent, const std::vector<core::Learner>& learners, const AvatarCatalog& avatars,
-                 int text_percent, Actions actions);
+                 const Appearance& appearance, Actions actions);
 
 private:
     Actions actions_;

@@ -101,8 +101,15 @@ void SettingsDialog::preview() {
         size_buttons_[i]->SetValue(Appearance::kTextSteps.at(i) == chosen_.text_percent);
     }
     apply_appearance(this, chosen_);
+    fit_to_content();
+    CallAfter([this] { fit_to_content(); });  // again once GTK has measured the new fonts
+}
+
+void SettingsDialog::fit_to_content() {
     GetSizer()->SetSizeHints(this);
     Fit();
+    Layout();
+    CentreOnParent();
 }
 
 }  // namespace pasapas::ui

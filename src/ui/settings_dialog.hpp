@@ -26,6 +26,7 @@ public:
 
 private:
     void preview();
+    void fit_to_content();
 
     Appearance chosen_;
     std::vector<wxToggleButton*> size_buttons_;
