@@ -111,8 +111,8 @@ wxSize Tile::DoGetBestClientSize() const {
     // Big enough to hit for someone who struggles with a mouse: at least ~3 lines high.
     const int pad_x = pt * 2;
     const int pad_y = pt + pt / 2;
-    const int min_w = style_ == Style::Zone ? pt * 16 : pt * 7;
-    const int min_h = style_ == Style::Zone ? pt * 9 : (style_ == Style::Row ? pt * 3 : pt * 4);
+    const int min_w = style_ == Style::Zone ? pt * 16 : pt * 10;
+    const int min_h = style_ == Style::Zone ? pt * 9 : (style_ == Style::Row ? pt * 3 : pt * 5);
     return {std::max(w + 2 * pad_x, min_w), std::max(h + 2 * pad_y, min_h)};
 }
 

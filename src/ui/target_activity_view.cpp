@@ -138,8 +138,8 @@ wxSize TargetActivityView::DoGetBestClientSize() const {
     }
     // Room around each tile, so that reaching it takes a real movement of the mouse.
     const int w = static_cast<int>(cols) * (tile_w + pt * 3);
-    const int h = static_cast<int>(rows) * (tile_h * 2 + pt);
-    return {std::max(w, pt * 36), std::max(h, pt * 12)};
+    const int h = static_cast<int>(rows) * (tile_h * 3);
+    return {std::max(w, pt * 36), std::max(h, pt * 18)};
 }
 
 void TargetActivityView::on_paint(wxPaintEvent& /*event*/) {
