@@ -246,15 +246,34 @@ void MainFrame::log_in_as_guest() {
 }
 
 void MainFrame::new_profile() {
-    if (!store_) {
+    if (!store_ || disabler_) {
         return;
     }
-    NewProfileDialog dialog(this, appearance_, avatars_, *store_);
-    if (dialog.ShowModal() != wxID_OK) {
-        return;
-    }
+    // Modeless, with the rest disabled: it behaves as a modal dialog for the learner, without
+    // a nested event loop (which also lets the GUI test drive it like a person).
+    auto* dialog = new NewProfileDialog(this, appearance_, avatars_, *store_);
+    disabler_ = std::make_unique<wxWindowDisabler>(dialog);
+    dialog->Bind(wxEVT_SHOW, [this, dialog](wxShowEvent& event) {
+        event.Skip();
+        if (event.IsShown()) {
+            return;
+        }
+        CallAfter([this, dialog] {
+            disabler_.reset();
+            const bool created = dialog->GetReturnCode() == wxID_OK;
+            const core::LearnerId id = dialog->created();
+            dialog->Destroy();
+            if (created) {
+                profile_created(id);
+            }
+        });
+    });
+    dialog->Show();
+}
+
+void MainFrame::profile_created(core::LearnerId id) {
     // Remember the look chosen before the profile existed, so the new learner keeps it.
-    const auto created = store_->learner(dialog.created());
+    const auto created = store_->learner(id);
     if (!created) {
         show_profiles();
         return;

@@ -8,6 +8,7 @@
 #include "ui/avatar_catalog.hpp"
 
 #include <wx/frame.h>
+#include <wx/utils.h>
 
 #include <filesystem>
 #include <memory>
@@ -51,6 +52,7 @@ private:
     void log_in(const core::Learner& learner);
     void log_in_as_guest();
     void new_profile();
+    void profile_created(core::LearnerId id);
     void rebuild();
     void use_appearance(const Appearance& appearance);
     void show_startup_messages();
@@ -68,6 +70,7 @@ private:
     Screen screen_ = Screen::Profiles;
     std::string lesson_id_;  // playing, when screen_ == Player
     wxWindow* panel_ = nullptr;
+    std::unique_ptr<wxWindowDisabler> disabler_;  // while a modeless dialog stands in for a modal one
 };
 
 }  // namespace pasapas::ui

@@ -161,7 +161,8 @@ void NewProfileDialog::create() {
             nullptr);
         return;
     }
-    EndModal(wxID_OK);
+    SetReturnCode(wxID_OK);  // EndDialog sets it only for modal dialogs
+    EndDialog(wxID_OK);
 }
 
 }  // namespace pasapas::ui

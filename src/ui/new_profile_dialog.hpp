@@ -1,6 +1,8 @@
 #pragma once
 // Creates a learner: a first name or nickname, a picture, and an optional 4-digit code for
 // shared computers. Problems are said in plain words inside the dialog, next to the fields.
+// Works shown modal or modeless (the main frame uses it modeless so that nothing nests event
+// loops); either way it ends with wxID_OK once the learner exists.
 #include "core/progress_store.hpp"
 #include "ui/appearance.hpp"
 #include "ui/avatar_catalog.hpp"
