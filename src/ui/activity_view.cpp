@@ -68,6 +68,7 @@ Tile::Tile(wxWindow* parent, const wxString& name, const wxString& label, const 
       appearance_(appearance),
       style_(style) {
     SetLabel(label);
+    set_relative_size(this, 1.2);
     SetBackgroundStyle(wxBG_STYLE_PAINT);
     SetCursor(wxCursor(wxCURSOR_HAND));
     Bind(wxEVT_PAINT, &Tile::on_paint, this);
@@ -110,9 +111,9 @@ wxSize Tile::DoGetBestClientSize() const {
     GetTextExtent(GetLabel(), &w, &h);
     // Big enough to hit for someone who struggles with a mouse: at least ~3 lines high.
     const int pad_x = pt * 2;
-    const int pad_y = pt + pt / 2;
-    const int min_w = style_ == Style::Zone ? pt * 16 : pt * 10;
-    const int min_h = style_ == Style::Zone ? pt * 9 : (style_ == Style::Row ? pt * 3 : pt * 5);
+    const int pad_y = pt * 4 / 5;
+    const int min_w = style_ == Style::Zone ? pt * 16 : pt * 9;
+    const int min_h = style_ == Style::Zone ? pt * 9 : (style_ == Style::Row ? pt * 3 : pt * 4);
     return {std::max(w + 2 * pad_x, min_w), std::max(h + 2 * pad_y, min_h)};
 }
 

@@ -94,12 +94,12 @@ wxSize DragActivityView::DoGetBestClientSize() const {
     int zone_label_h = 0;
     for (const auto& [zone, tile] : zones_) {
         zone_w = std::max(zone_w, tile->GetBestSize().x);
-        zone_label_h = std::max(zone_label_h, tile->GetCharHeight() * 2);
+        zone_label_h = std::max(zone_label_h, tile->GetCharHeight() * 3 / 2);
     }
     const int w = std::max(per_row * (item.x + pt * 2), n_zones * (zone_w + pt * 2)) + pt * 2;
     const int zone_h = zone_label_h + items_per_zone() * (item.y + pt / 2) + pt * 2;
     // A band of empty room between items and zones: the drag is a real movement.
-    const int h = item_rows * (item.y + pt) + pt * 6 + zone_h;
+    const int h = item_rows * (item.y + pt) + pt * 3 + zone_h;
     return {w, h};
 }
 
@@ -113,7 +113,7 @@ void DragActivityView::layout_pieces() {
     // Zones along the bottom, sharing the width.
     int zone_label_h = 0;
     for (const auto& [zone, tile] : zones_) {
-        zone_label_h = std::max(zone_label_h, tile->GetCharHeight() * 2);
+        zone_label_h = std::max(zone_label_h, tile->GetCharHeight() * 3 / 2);
     }
     const int zone_h = zone_label_h + items_per_zone() * (item.y + pt / 2) + pt * 2;
     const int zone_w = (area.x - gap * (n_zones + 1)) / n_zones;

@@ -205,6 +205,11 @@ void LessonPlayerPanel::Impl::rewrap(bool force) {
         text->SetLabel(full);
         text->Wrap(width);
     }
+    // The title shares its line with the progress and the way out.
+    const int pt = appearance.point_size();
+    title->SetLabel(lesson_text(session.lesson().title));
+    title->Wrap(std::max(pt * 8, player->GetClientSize().x - leave->GetBestSize().x -
+                                     std::max(gauge->GetBestSize().x, step_label->GetBestSize().x) - pt * 5));
     body->FitInside();
     body->Layout();
     player->Layout();
