@@ -125,15 +125,17 @@ void LessonPlayerPanel::Impl::build() {
         new wxStaticText(player, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0, "step-label");
     leave = new wxButton(player, wxID_ANY, _("Leave (your progress is saved)"), wxDefaultPosition,
                          wxDefaultSize, 0, wxDefaultValidator, "leave-button");
-    auto* progress = new wxBoxSizer(wxVERTICAL);
-    progress->Add(step_label, wxSizerFlags().Center());
-    progress->Add(gauge, wxSizerFlags().Expand());
-    auto* top = new wxBoxSizer(wxHORIZONTAL);
-    top->Add(title, wxSizerFlags(1).CenterVertical());
-    top->AddSpacer(pt);
-    top->Add(progress, wxSizerFlags().CenterVertical());
-    top->AddSpacer(pt * 2);
-    top->Add(leave, wxSizerFlags().CenterVertical());
+    // The title gets a line of its own, so that it wraps instead of squeezing the buttons.
+    add_wrapped(title, lesson_text(session.lesson().title));
+    auto* progress = new wxBoxSizer(wxHORIZONTAL);
+    progress->Add(step_label, wxSizerFlags().CenterVertical());
+    progress->AddSpacer(pt);
+    progress->Add(gauge, wxSizerFlags(1).CenterVertical());
+    progress->AddSpacer(pt * 2);
+    progress->Add(leave, wxSizerFlags().CenterVertical());
+    auto* top = new wxBoxSizer(wxVERTICAL);
+    top->Add(title, wxSizerFlags().Expand().Border(wxBOTTOM, pt / 2));
+    top->Add(progress, wxSizerFlags().Expand());
 
     // Middle: the step, scrolled as a whole when the text is very large.
     body = new wxScrolledWindow(player, wxID_ANY, wxDefaultPosition, wxDefaultSize,
@@ -205,11 +207,6 @@ void LessonPlayerPanel::Impl::rewrap(bool force) {
         text->SetLabel(full);
         text->Wrap(width);
     }
-    // The title shares its line with the progress and the way out.
-    const int pt = appearance.point_size();
-    title->SetLabel(lesson_text(session.lesson().title));
-    title->Wrap(std::max(pt * 8, player->GetClientSize().x - leave->GetBestSize().x -
-                                     std::max(gauge->GetBestSize().x, step_label->GetBestSize().x) - pt * 5));
     body->FitInside();
     body->Layout();
     player->Layout();
@@ -232,9 +229,7 @@ void LessonPlayerPanel::Impl::show_step() {
     self->Freeze();
     body->DestroyChildren();
     view = nullptr;
-    wrapped.erase(std::remove_if(wrapped.begin(), wrapped.end(),
-                                 [this](const auto& entry) { return entry.first->GetParent() == body; }),
-                  wrapped.end());
+    std::erase_if(wrapped, [this](const auto& entry) { return entry.first->GetParent() == body; });
 
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     auto* instruction = new wxStaticText(body, wxID_ANY, lesson_text(step.instruction), wxDefaultPosition,
@@ -418,7 +413,10 @@ LessonPlayerPanel::LessonPlayerPanel(wxWindow* parent, const core::Lesson& lesso
     impl_->show_step();
 }
 
-LessonPlayerPanel::~LessonPlayerPanel() = default;
+LessonPlayerPanel::~LessonPlayerPanel() {
+    // The children's destroy handlers use impl_: they must run while it still exists.
+    DestroyChildren();
+}
 
 const core::LessonSession& LessonPlayerPanel::session() const {
     return impl_->session;
