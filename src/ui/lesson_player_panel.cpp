@@ -125,6 +125,7 @@ void LessonPlayerPanel::Impl::build() {
         new wxStaticText(player, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0, "step-label");
     leave = new wxButton(player, wxID_ANY, _("Leave (your progress is saved)"), wxDefaultPosition,
                          wxDefaultSize, 0, wxDefaultValidator, "leave-button");
+    gauge->SetMinSize(wxSize(pt * 6, -1));
     // The title gets a line of its own, so that it wraps instead of squeezing the buttons.
     add_wrapped(title, lesson_text(session.lesson().title));
     auto* progress = new wxBoxSizer(wxHORIZONTAL);
@@ -141,6 +142,8 @@ void LessonPlayerPanel::Impl::build() {
     body = new wxScrolledWindow(player, wxID_ANY, wxDefaultPosition, wxDefaultSize,
                                 wxVSCROLL | wxTAB_TRAVERSAL, "lesson-body");
     body->SetScrollRate(0, pt);
+    // Scrolls rather than demanding the height of its whole content from the window.
+    body->SetMinSize(wxSize(-1, pt * 10));
     body->Bind(wxEVT_SIZE, [this](wxSizeEvent& e) {
         rewrap(false);
         e.Skip();
@@ -216,7 +219,16 @@ void LessonPlayerPanel::Impl::restyle() {
     apply_appearance(self, appearance);
     feedback->SetForegroundColour(feedback_good ? appearance.success() : appearance.error());
     error_line->SetForegroundColour(appearance.error());
+    // GTK measures a button's new font only once it is styled: ask again afterwards.
+    for (wxWindow* button : {static_cast<wxWindow*>(leave), static_cast<wxWindow*>(hint_button),
+                             static_cast<wxWindow*>(next_button)}) {
+        button->InvalidateBestSize();
+    }
     rewrap(true);
+    self->CallAfter([this] {
+        leave->InvalidateBestSize();
+        player->Layout();
+    });
 }
 
 void LessonPlayerPanel::Impl::show_step() {
