@@ -5,7 +5,6 @@
 #include <wx/scrolwin.h>
 #include <wx/settings.h>
 #include <wx/stattext.h>
-#include <wx/textctrl.h>
 #include <wx/tglbtn.h>
 
 #include <cmath>
@@ -51,29 +50,37 @@ void refit_scrolled(wxWindow* window) {
     }
 }
 
+// Only what differs is set: every change restyles a GTK widget, which is what makes start-up
+// and screen changes slow when done twice.
+void set_colours(wxWindow* window, const wxColour& foreground, const wxColour& background) {
+    if (window->GetForegroundColour() != foreground) {
+        window->SetForegroundColour(foreground);
+    }
+    if (window->GetBackgroundColour() != background) {
+        window->SetBackgroundColour(background);
+    }
+}
+
 void apply_to(wxWindow* window, const Appearance& appearance) {
     wxFont font = window->GetFont();
     if (!font.IsOk()) {
         font = wxSystemSettings::GetFont(wxSYS_DEFAULT_GUI_FONT);
     }
-    font.SetPointSize(appearance.point_size(relative_size_of(window)));
-    window->SetFont(font);
+    const int points = appearance.point_size(relative_size_of(window));
+    if (font.GetPointSize() != points) {
+        font.SetPointSize(points);
+        window->SetFont(font);
+    }
 
     if (auto* toggle = dynamic_cast<wxToggleButton*>(window); toggle != nullptr && toggle->GetValue()) {
         // A chosen toggle is drawn inverted: the theme's own "pressed" look is too faint.
-        window->SetForegroundColour(appearance.background());
-        window->SetBackgroundColour(appearance.accent());
+        set_colours(window, appearance.background(), appearance.accent());
     } else if (is_button(window)) {
         // Buttons stand out by their text colour; their frame comes from the theme.
-        window->SetForegroundColour(appearance.accent());
-        window->SetBackgroundColour(appearance.high_contrast ? wxColour(0, 0, 0)
-                                                             : wxColour(0xee, 0xf0, 0xfa));
-    } else if (dynamic_cast<wxTextCtrl*>(window) != nullptr) {
-        window->SetForegroundColour(appearance.foreground());
-        window->SetBackgroundColour(appearance.background());
+        set_colours(window, appearance.accent(),
+                    appearance.high_contrast ? wxColour(0, 0, 0) : wxColour(0xee, 0xf0, 0xfa));
     } else {
-        window->SetForegroundColour(appearance.foreground());
-        window->SetBackgroundColour(appearance.background());
+        set_colours(window, appearance.foreground(), appearance.background());
     }
     for (wxWindow* child : window->GetChildren()) {
         // Top-level children (dialogs) get their own appearance when they open.

@@ -16,6 +16,7 @@
 #include <wx/translation.h>
 
 #include <algorithm>
+#include <memory>
 #include <utility>
 
 namespace pasapas::ui {
@@ -253,11 +254,15 @@ void MainFrame::new_profile() {
     // a nested event loop (which also lets the GUI test drive it like a person).
     auto* dialog = new NewProfileDialog(this, appearance_, avatars_, *store_);
     disabler_ = std::make_unique<wxWindowDisabler>(dialog);
-    dialog->Bind(wxEVT_SHOW, [this, dialog](wxShowEvent& event) {
+    // GTK may report the hiding more than once (again while the dialog is destroyed): the
+    // result is handled the first time only.
+    auto handled = std::make_shared<bool>(false);
+    dialog->Bind(wxEVT_SHOW, [this, dialog, handled](wxShowEvent& event) {
         event.Skip();
-        if (event.IsShown()) {
+        if (event.IsShown() || *handled) {
             return;
         }
+        *handled = true;
         CallAfter([this, dialog] {
             disabler_.reset();
             const bool created = dialog->GetReturnCode() == wxID_OK;

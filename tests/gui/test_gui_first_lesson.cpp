@@ -103,7 +103,6 @@ TEST_CASE("A first lesson is saved at its step and resumed there after a restart
     click(require_window(dialog, "avatar:chat"));
     screenshot(dialog, "first-lesson-2-new-profile.png");
     click(require_window(dialog, "create-button"));
-    INFO("the dialog says: " << text_of(dialog->FindWindow("error-text")));
     REQUIRE(wait_until([&] { return frame->screen() == MainFrame::Screen::Home; }));
     CHECK(text_of(require_window(frame, "hello")) == "Hello, Camille");
     CHECK(text_of(require_window(frame, "state:souris")).find("Not started") != std::string::npos);
