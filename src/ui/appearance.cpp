@@ -76,9 +76,9 @@ void apply_to(wxWindow* window, const Appearance& appearance) {
         // A chosen toggle is drawn inverted: the theme's own "pressed" look is too faint.
         set_colours(window, appearance.background(), appearance.accent());
     } else if (is_button(window)) {
-        // Buttons stand out by their text colour; their frame comes from the theme.
-        set_colours(window, appearance.accent(),
-                    appearance.high_contrast ? wxColour(0, 0, 0) : wxColour(0xee, 0xf0, 0xfa));
+        // Buttons keep the theme's own colours: forcing a text colour also paints disabled
+        // buttons as if they were enabled (a greyed-out "Next" must look greyed out), and in
+        // high contrast the theme's light button with dark text stays readable on black.
     } else {
         set_colours(window, appearance.foreground(), appearance.background());
     }

@@ -111,7 +111,7 @@ HomePanel::HomePanel(wxWindow* parent, const std::optional<core::Learner>& learn
                          wxString::Format(_("Continue: %s, step %d of %d"), lesson_text(lesson.title),
                                           shown_step(*resume, lesson), step_count(lesson)));
         resume_button->SetName("continue-button");
-        set_relative_size(resume_button, 1.4);
+        set_relative_size(resume_button, 1.3);
         const std::string id = lesson.id;
         resume_button->Bind(wxEVT_BUTTON, [this, id](wxCommandEvent&) { actions_.open_lesson(id); });
         sizer->Add(resume_button, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxBOTTOM, gap));
@@ -162,7 +162,7 @@ HomePanel::HomePanel(wxWindow* parent, const std::optional<core::Learner>& learn
             auto* texts = new wxBoxSizer(wxVERTICAL);
             auto* title = new wxStaticText(scroller, wxID_ANY, lesson_text(lesson->title));
             title->SetName(wxString::FromUTF8("title:" + lesson->id));
-            set_relative_size(title, 1.2);
+            set_relative_size(title, 1.3);
             title->SetFont(title->GetFont().Bold());
             texts->Add(title);
             auto* summary = new wxStaticText(scroller, wxID_ANY, lesson_text(lesson->summary));
@@ -200,7 +200,7 @@ HomePanel::HomePanel(wxWindow* parent, const std::optional<core::Learner>& learn
             // The button alone says "Start": screen readers also get the lesson's title.
             open->SetHelpText(lesson_text(lesson->title));
             open->SetToolTip(lesson_text(lesson->title));
-            set_relative_size(open, 1.2);
+            set_relative_size(open, 1.3);
             const std::string id = lesson->id;
             open->Bind(wxEVT_BUTTON, [this, id](wxCommandEvent&) { actions_.open_lesson(id); });
             row->Add(open, wxSizerFlags().CentreVertical().Border(wxLEFT, gap));
@@ -221,12 +221,10 @@ HomePanel::HomePanel(wxWindow* parent, const std::optional<core::Learner>& learn
                                       static_cast<unsigned>(problems.size())),
                              problems.size()));
         line->SetName("problems");
-        set_relative_size(line, 0.9);
         bottom->Add(line, wxSizerFlags().CentreVertical().Border(wxRIGHT, gap / 2));
         auto* details =
             new wxButton(this, wxID_ANY, _("Details"), wxDefaultPosition, wxDefaultSize, wxBU_EXACTFIT);
         details->SetName("problems-details");
-        set_relative_size(details, 0.9);
         wxString listing;
         for (const auto& problem : problems) {
             listing << wxString::FromUTF8(problem.to_string()) << "\n";

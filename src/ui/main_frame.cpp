@@ -136,7 +136,11 @@ void MainFrame::set_panel(wxWindow* panel, Screen screen) {
     panel_ = panel;
     screen_ = screen;
     GetSizer()->Add(panel_, wxSizerFlags(1).Expand());
-    apply_appearance(this, appearance_);
+    // Every screen styles itself as it is built (it needs its final fonts to wrap its text):
+    // styling the whole tree again here would double the work of every screen change.
+    SetBackgroundColour(appearance_.background());
+    SetForegroundColour(appearance_.foreground());
+    Layout();
     Thaw();
     if (wxWindow* first = FindWindowByName("continue-button", panel_); first != nullptr) {
         first->SetFocus();
