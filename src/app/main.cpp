@@ -102,10 +102,11 @@ bool PasAPasApp::OnInit() {
     options.start_as_guest = guest_;
 
     auto* frame = new pasapas::ui::MainFrame(options);
+    frame->Show();
+    frame->start();
     if (bench_ready_) {
         report_ready_once_idle(frame);
     }
-    frame->Show();
     return true;
 }
 

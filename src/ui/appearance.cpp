@@ -9,6 +9,7 @@
 
 #include <cmath>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace pasapas::ui {
 
@@ -46,6 +47,16 @@ void refit_scrolled(wxWindow* window) {
     for (wxWindow* child : window->GetChildren()) {
         if (!child->IsTopLevel()) {
             refit_scrolled(child);
+        }
+    }
+}
+
+// wx caches each control's best size; one measured before GTK applied a new font is stale.
+void forget_best_sizes(wxWindow* window) {
+    window->InvalidateBestSize();
+    for (wxWindow* child : window->GetChildren()) {
+        if (!child->IsTopLevel()) {
+            forget_best_sizes(child);
         }
     }
 }
@@ -90,6 +101,46 @@ void apply_to(wxWindow* window, const Appearance& appearance) {
     }
 }
 
+void relayout(wxWindow* root) {
+    forget_best_sizes(root);
+    root->Layout();
+    refit_scrolled(root);
+    root->SendSizeEvent();
+}
+
+// Windows restyled since their last paint.
+std::unordered_set<const wxWindow*>& awaiting_relayout() {
+    static std::unordered_set<const wxWindow*> windows;
+    return windows;
+}
+
+// GTK measures controls with their new font only once it has applied the style change,
+// which happens when it next draws them, after wx's idle time: so the layout is done again
+// right after the next paint (one handler per window, bound once, gone with the window).
+void relayout_after_next_paint(wxWindow* root) {
+    auto& waiting = awaiting_relayout();
+    if (waiting.contains(root)) {
+        return;
+    }
+    static std::unordered_set<const wxWindow*> bound;
+    waiting.insert(root);
+    if (bound.insert(root).second) {
+        root->Bind(wxEVT_PAINT, [root](wxPaintEvent& event) {
+            event.Skip();
+            if (awaiting_relayout().erase(root) > 0) {
+                root->CallAfter([root] { relayout(root); });
+            }
+        });
+        root->Bind(wxEVT_DESTROY, [root](wxWindowDestroyEvent& event) {
+            event.Skip();
+            if (event.GetEventObject() == root) {
+                awaiting_relayout().erase(root);
+                bound.erase(root);
+            }
+        });
+    }
+}
+
 }  // namespace
 
 int Appearance::point_size(double relative) const {
@@ -131,13 +182,7 @@ void apply_appearance(wxWindow* root, const Appearance& appearance) {
     refit_scrolled(root);
     root->SendSizeEvent();
     root->Refresh();
-    // GTK measures controls with their new font only once the style change has been processed,
-    // so lay out again from the event loop; pending calls die with the window.
-    root->CallAfter([root] {
-        root->Layout();
-        refit_scrolled(root);
-        root->SendSizeEvent();
-    });
+    relayout_after_next_paint(root);
 }
 
 void set_relative_size(wxWindow* window, double relative) {

@@ -165,6 +165,7 @@ HomePanel::HomePanel(wxWindow* parent, const std::optional<core::Learner>& learn
             set_relative_size(title, 1.3);
             title->SetFont(title->GetFont().Bold());
             texts->Add(title);
+            summaries.push_back(title);  // a long title wraps too, at the largest text sizes
             auto* summary = new wxStaticText(scroller, wxID_ANY, lesson_text(lesson->summary));
             summaries.push_back(summary);
             texts->Add(summary);

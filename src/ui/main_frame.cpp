@@ -95,11 +95,6 @@ MainFrame::MainFrame(MainFrameOptions options)
         event.Skip();
     });
 
-    if (options_.start_as_guest || !store_) {
-        log_in_as_guest();
-    } else {
-        show_profiles();
-    }
     Centre();
     if (!store_error_.empty() || (store_ && !store_->open_report().message.empty())) {
         CallAfter([this] { show_startup_messages(); });
@@ -107,6 +102,16 @@ MainFrame::MainFrame(MainFrameOptions options)
 }
 
 MainFrame::~MainFrame() = default;
+
+void MainFrame::start() {
+    // The first screen is built once the frame is shown: labels measured before the frame
+    // first appears keep the default font's size and clip their text.
+    if (options_.start_as_guest || !store_) {
+        log_in_as_guest();
+    } else {
+        show_profiles();
+    }
+}
 
 void MainFrame::show_startup_messages() {
     if (!store_error_.empty()) {
@@ -136,11 +141,7 @@ void MainFrame::set_panel(wxWindow* panel, Screen screen) {
     panel_ = panel;
     screen_ = screen;
     GetSizer()->Add(panel_, wxSizerFlags(1).Expand());
-    // Every screen styles itself as it is built (it needs its final fonts to wrap its text):
-    // styling the whole tree again here would double the work of every screen change.
-    SetBackgroundColour(appearance_.background());
-    SetForegroundColour(appearance_.foreground());
-    Layout();
+    apply_appearance(this, appearance_);
     Thaw();
     if (wxWindow* first = FindWindowByName("continue-button", panel_); first != nullptr) {
         first->SetFocus();

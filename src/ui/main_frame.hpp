@@ -46,11 +46,14 @@ public:
     void show_home();
     void open_lesson(const std::string& lesson_id);
     void open_settings();
+    void log_in_as_guest();
+
+    // Shows the first screen (profiles, or home as a guest); call once the frame is shown.
+    void start();
 
 private:
     void set_panel(wxWindow* panel, Screen screen);
     void log_in(const core::Learner& learner);
-    void log_in_as_guest();
     void new_profile();
     void profile_created(core::LearnerId id);
     void rebuild();

@@ -41,7 +41,7 @@ ProfilePanel::ProfilePanel(wxWindow* parent, const std::vector<core::Learner>& l
         button->SetName("profile:" + name);
         button->SetBitmap(avatars.bitmap(learner.avatar, picture));
         button->SetBitmapPosition(wxTOP);
-        button->SetMinSize(wxSize(picture + gap * 2, -1));
+        // No fixed width: a long first name widens its tile instead of being cut off.
         set_relative_size(button, 1.3);
         if (learner.has_pin) {
             // TRANSLATORS: tooltip on a profile protected by a secret code
@@ -53,7 +53,7 @@ ProfilePanel::ProfilePanel(wxWindow* parent, const std::vector<core::Learner>& l
     }
     auto* new_profile = new wxButton(scroller, wxID_ANY, _("New profile"));
     new_profile->SetName("new-profile-button");
-    new_profile->SetMinSize(wxSize(picture + gap * 2, picture + gap * 2));
+    new_profile->SetMinSize(wxSize(-1, picture + gap * 2));
     set_relative_size(new_profile, 1.3);
     new_profile->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { actions_.new_profile(); });
     grid->Add(new_profile, wxSizerFlags().Border(wxALL, gap / 2).Expand());

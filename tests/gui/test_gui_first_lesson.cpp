@@ -42,6 +42,7 @@ MainFrame* start_app(const fs::path& db) {
     options.appearance.language = "en";
     auto* frame = new MainFrame(options);
     show_and_wait(frame);
+    frame->start();
     return frame;
 }
 
