@@ -5,6 +5,7 @@
 // every problem is reported as "file:line: reason" in plain, translated words, the broken
 // lesson is skipped, and every other lesson still loads.
 #include "lesson.hpp"
+#include "scenario.hpp"
 
 #include <filesystem>
 #include <string>
@@ -22,7 +23,8 @@ struct LoadProblem {
 };
 
 struct LoadResult {
-    std::vector<Lesson> lessons;  // sorted by id
+    std::vector<Lesson> lessons;      // sorted by id
+    std::vector<Scenario> scenarios;  // sorted by id
     std::vector<LoadProblem> problems;
 };
 
@@ -36,7 +38,8 @@ public:
     static constexpr std::size_t kMaxOptions = 100;
     static constexpr std::size_t kMaxTextChars = 4000;
 
-    // Loads every <dir>/<id>/lesson.xml. A missing or unreadable dir is itself a problem.
+    // Loads every <dir>/<id>/lesson.xml and <dir>/<id>/scenario.xml (a folder holds one or the
+    // other). A missing or unreadable dir is itself a problem.
     [[nodiscard]] LoadResult load_directory(const std::filesystem::path& dir) const;
 
     // Loads one lesson file; on failure the result holds no lesson and at least one problem.
