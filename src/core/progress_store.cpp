@@ -316,6 +316,20 @@ CREATE TABLE learner_settings (
     value TEXT NOT NULL,
     PRIMARY KEY (learner_id, key)
 );
+CREATE TABLE scenario_results (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    learner_id INTEGER NOT NULL REFERENCES learners(id) ON DELETE CASCADE,
+    scenario_id TEXT NOT NULL,
+    run TEXT NOT NULL UNIQUE,
+    mode TEXT NOT NULL,
+    level TEXT NOT NULL,
+    mistakes INTEGER NOT NULL,
+    hints INTEGER NOT NULL,
+    duration_ms INTEGER NOT NULL,
+    finished INTEGER NOT NULL,
+    at TEXT NOT NULL
+);
+CREATE INDEX scenario_results_by_learner ON scenario_results (learner_id, scenario_id);
 )sql";
 
 // Version 1 → 2: PINs, archiving, per-learner settings, and richer events with a stable uuid.
@@ -351,11 +365,29 @@ CREATE TABLE learner_settings (
 );
 )sql";
 
+// v2 → v3: procedure simulations' results.
+constexpr const char* kMigrate2To3 = R"sql(
+CREATE TABLE scenario_results (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    learner_id INTEGER NOT NULL REFERENCES learners(id) ON DELETE CASCADE,
+    scenario_id TEXT NOT NULL,
+    run TEXT NOT NULL UNIQUE,
+    mode TEXT NOT NULL,
+    level TEXT NOT NULL,
+    mistakes INTEGER NOT NULL,
+    hints INTEGER NOT NULL,
+    duration_ms INTEGER NOT NULL,
+    finished INTEGER NOT NULL,
+    at TEXT NOT NULL
+);
+CREATE INDEX scenario_results_by_learner ON scenario_results (learner_id, scenario_id);
+)sql";
+
 struct Migration {
     int from;
     const char* sql;
 };
-constexpr std::array kMigrations{Migration{1, kMigrate1To2}};
+constexpr std::array kMigrations{Migration{1, kMigrate1To2}, Migration{2, kMigrate2To3}};
 static_assert(kMigrations.size() + 1 == ProgressStore::kSchemaVersion, "one migration per version step");
 
 // ---- Opening ---------------------------------------------------------------------------------
@@ -804,6 +836,59 @@ std::vector<StepEvent> ProgressStore::events(LearnerId id, const std::string& le
             event.at = query.text(9);
             event.uuid = query.text(10);
             out.push_back(std::move(event));
+        }
+        return out;
+    });
+}
+
+void ProgressStore::record_scenario_result(const ScenarioResult& result) {
+    const std::string at = result.at.empty() ? utc_now_iso() : result.at;
+    const std::string run = result.run.empty() ? new_uuid() : result.run;
+    guarded(path_, [&] {
+        Transaction transaction(db_);
+        Statement upsert(
+            db_,
+            "INSERT INTO scenario_results (learner_id, scenario_id, run, mode, level, mistakes, "
+            "hints, duration_ms, finished, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (run) DO UPDATE SET mode = excluded.mode, level = excluded.level, "
+            "mistakes = excluded.mistakes, hints = excluded.hints, "
+            "duration_ms = excluded.duration_ms, finished = excluded.finished, at = excluded.at");
+        upsert.bind(1, result.learner)
+            .bind(2, result.scenario_id)
+            .bind(3, run)
+            .bind(4, result.mode)
+            .bind(5, result.level)
+            .bind(6, std::int64_t{result.mistakes})
+            .bind(7, std::int64_t{result.hints})
+            .bind(8, result.duration_ms)
+            .bind(9, std::int64_t{result.finished ? 1 : 0})
+            .bind(10, at);
+        upsert.step();
+        transaction.commit();
+    });
+}
+
+std::vector<ScenarioResult> ProgressStore::scenario_results(LearnerId id) const {
+    return guarded(path_, [&] {
+        std::vector<ScenarioResult> out;
+        Statement query(
+            db_,
+            "SELECT learner_id, scenario_id, mode, level, mistakes, hints, duration_ms, finished, "
+            "at, run FROM scenario_results WHERE learner_id = ? ORDER BY id");
+        query.bind(1, id);
+        while (query.step()) {
+            ScenarioResult result;
+            result.learner = query.integer(0);
+            result.scenario_id = query.text(1);
+            result.mode = query.text(2);
+            result.level = query.text(3);
+            result.mistakes = query.small_integer(4);
+            result.hints = query.small_integer(5);
+            result.duration_ms = query.integer(6);
+            result.finished = query.integer(7) != 0;
+            result.at = query.text(8);
+            result.run = query.text(9);
+            out.push_back(std::move(result));
         }
         return out;
     });

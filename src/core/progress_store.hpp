@@ -58,6 +58,24 @@ struct StepEvent {
     std::string uuid;              // stable id, filled by the store when empty
 };
 
+// How one run of a procedure simulation ended (one row per run; recorded again when it changes).
+// Ids are stable for exports and statistics:
+//   mode: "guided", "practice", "check" (autonomy check);
+//   level, La Coop's three levels: "avec_guidage" (« Avec guidage »), "autonome_avec_guidage"
+//   (« Autonome avec guidage en cas de besoin »), "autonome" (« Autonome »).
+struct ScenarioResult {
+    LearnerId learner = 0;
+    std::string scenario_id;
+    std::string mode;
+    std::string level;
+    int mistakes = 0;
+    int hints = 0;
+    std::int64_t duration_ms = 0;
+    bool finished = false;
+    std::string at;   // UTC ISO 8601, filled by the store when empty
+    std::string run;  // identifies the run: recording the same run again updates its row; filled when empty
+};
+
 struct OpenReport {
     enum class Kind : std::uint8_t { Created, Opened, Migrated, CorruptMovedAside, NewerMovedAside };
     Kind kind = Kind::Created;
@@ -68,7 +86,7 @@ struct OpenReport {
 
 class ProgressStore {
 public:
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
     static constexpr int kMaxPinAttempts = 5;  // then the profile waits kPinLockout
     static constexpr std::chrono::seconds kPinLockout{60};
 
@@ -98,6 +116,10 @@ public:
     [[nodiscard]] LessonProgress progress(LearnerId id, const std::string& lesson_id) const;
     [[nodiscard]] std::vector<LessonProgress> all_progress(LearnerId id) const;
     [[nodiscard]] std::vector<StepEvent> events(LearnerId id, const std::string& lesson_id = {}) const;
+
+    // Procedure simulations' results, oldest first. Nothing typed is ever in them.
+    void record_scenario_result(const ScenarioResult& result);
+    [[nodiscard]] std::vector<ScenarioResult> scenario_results(LearnerId id) const;
 
 private:
     void open_and_prepare();  // opens path_, sets the pragmas, creates or migrates the schema

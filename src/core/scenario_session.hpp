@@ -9,6 +9,7 @@
 // {code}, {reference}, {name}, {max}, {formats} replaced.
 #include "progress_store.hpp"
 #include "scenario.hpp"
+#include "validators.hpp"
 
 #include <chrono>
 #include <cstdint>
@@ -32,6 +33,11 @@ enum class AutonomyLevel : std::uint8_t {
     AutonomousWhenNeeded,  // « Autonome avec guidage en cas de besoin »
     Autonomous,            // « Autonome »
 };
+
+// Stable ids kept in the progress store (see ScenarioResult).
+[[nodiscard]] const char* mode_id(ScenarioMode mode);  // "guided", "practice", "check"
+[[nodiscard]] const char* level_id(
+    AutonomyLevel level);  // "avec_guidage", "autonome_avec_guidage", "autonome"
 
 struct ReceivedSms {
     std::string from;
@@ -86,6 +92,9 @@ public:
     // Opens a mail (marks it read) and follows its link, if any.
     Feedback follow_mail_link(std::size_t mail_index);
     void mark_mail_read(std::size_t mail_index);
+    // The learner opened the phone, the mailbox, the Documents folder or the address bar
+    // ("@phone", "@mail", "@documents", "@address-bar"): a guide with that target is done.
+    void mark_used(const std::string& target);
 
     [[nodiscard]] const std::vector<ReceivedSms>& sms() const { return sms_; }
     [[nodiscard]] const std::vector<ReceivedMail>& mails() const { return mails_; }
@@ -100,7 +109,10 @@ public:
 
     // Time-out, measured with the clock since the last action on a timed page.
     enum class TimeState : std::uint8_t { Running, Warning, Expired };
+    // Typing is not an action: like the real sites, only buttons, links, back and « Rester
+    // connecté » restart the count. Untimed pages (and scenarios without a time-out) stay Running.
     [[nodiscard]] TimeState time_state() const;
+    // Seconds before the time-out, rounded up; -1 when no time-out applies on this page.
     [[nodiscard]] int seconds_left() const;
     // Called by the UI on a timer: once expired, shows the expired page and counts "timeout".
     Feedback poll_time();
@@ -109,6 +121,8 @@ public:
 
     [[nodiscard]] bool finished() const { return finished_; }
     // Only meaningful once finished (or left): see SCENARIOS.md, "Modes and result".
+    // Guided: « Avec guidage ». Practice: « Autonome » when finished with no hint and at most 2
+    // mistakes, else « Autonome avec guidage en cas de besoin ». Not finished: « Avec guidage ».
     [[nodiscard]] AutonomyLevel level() const;
 
     // Leaves the simulation; records the exit (and, in the autonomy check, the level reached).
@@ -122,13 +136,35 @@ public:
     };
     [[nodiscard]] const Totals& totals() const { return totals_; }
 
+    // The date "past-date" checks compare with; the computer's calendar unless set (tests).
+    void set_today(const CalendarDate& today) { today_ = today; }
+
     // Replaces placeholders in an already translated text.
     [[nodiscard]] std::string expand(const std::string& text) const;
     // Translates (content catalog) then expands.
     [[nodiscard]] std::string text(const std::string& source) const;
 
 private:
-    struct Impl;
+    [[nodiscard]] std::chrono::steady_clock::time_point now() const;
+    [[nodiscard]] CalendarDate today() const;
+    [[nodiscard]] std::string translated(const std::string& source) const;
+    // The first failing error key of a field for its current value ("" when it passes).
+    [[nodiscard]] std::string field_error(const Field& field) const;
+    [[nodiscard]] std::string error_message(const Field& field, const std::string& error, bool& global) const;
+    [[nodiscard]] std::string expand_file(const std::string& text, const Field& field) const;
+    [[nodiscard]] std::string coach_for(const std::string& key, const std::string& error_kind) const;
+    [[nodiscard]] bool target_done(const std::string& target) const;
+    std::uint32_t next_random();
+    std::string new_code(int digits);
+    // Shows page `index`: values and guidance start afresh; `deliver` sends its SMS and mails.
+    void enter(std::size_t index, bool deliver);
+    // Leaves the page forward to `page_id` (unknown: stays); fills moved / finished.
+    void go_forward(const std::string& page_id, Feedback& feedback);
+    Feedback expire();
+    void touch();
+    void save(const std::string& action, bool success, const std::string& mistake, int hint_level);
+    void save_result();
+
     const Scenario& scenario_;
     ScenarioMode mode_;
     ProgressStore* store_;
@@ -148,8 +184,12 @@ private:
     Totals totals_;
     std::chrono::steady_clock::time_point started_;
     std::chrono::steady_clock::time_point last_action_;
-    std::map<std::string, bool> done_targets_;  // actions used on the current page
-    int hints_shown_ = 0;                       // for the current guide
+    std::chrono::steady_clock::time_point page_shown_;
+    std::map<std::string, bool> done_targets_;               // actions used on the current page
+    int hints_shown_ = 0;                                    // for the current guide
+    std::size_t hint_guide_ = static_cast<std::size_t>(-1);  // the guide hints_shown_ counts for
+    std::optional<CalendarDate> today_;
+    std::string run_;  // this run's id in the store's results
 };
 
 }  // namespace pasapas::core
