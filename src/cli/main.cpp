@@ -5,6 +5,7 @@
 #include "core/translate.hpp"
 #include "pot_catalog.hpp"
 
+#include <algorithm>
 #include <clocale>
 #include <filesystem>
 #include <iostream>
@@ -14,6 +15,7 @@
 #include <string>
 #include <string_view>
 #include <system_error>
+#include <utility>
 #include <vector>
 
 #ifndef PASAPAS_VERSION
@@ -51,10 +53,12 @@ std::string usage() {
     return tr(
         "Usage: pasapas-cli lessons check [DIR]   print every problem as file:line: reason\n"
         "       pasapas-cli lessons list [DIR]    list the lessons: id, title, minutes, level, theme, steps\n"
+        "                                         (procedure simulations: pages, then \"procedure\")\n"
         "       pasapas-cli lessons pot [DIR]     write a gettext template of the lesson text\n"
         "       pasapas-cli --help | --version\n"
         "DIR defaults to $PASAPAS_LESSONS, else to the lessons installed with Pas à Pas.\n"
-        "check exits with 1 when a lesson has a problem, and 2 on a usage error.\n");
+        "Lessons and procedure simulations (scenario.xml) are covered alike.\n"
+        "check exits with 1 when a lesson or scenario has a problem, and 2 on a usage error.\n");
 }
 
 std::string_view level_name(pasapas::core::LessonLevel level) {
@@ -73,15 +77,15 @@ std::string count_text(std::size_t n, const std::string& one, const std::string&
     return n == 1 ? one : fmt(many, {std::to_string(n)});
 }
 
-// Lesson folders seen, broken or not: the good ones plus every distinct lesson file with a problem.
-std::size_t lessons_seen(const pasapas::core::LoadResult& result) {
+// Files seen, broken or not: the good ones plus every distinct file of that name with a problem.
+std::size_t files_seen(const pasapas::core::LoadResult& result, std::size_t good, const char* name) {
     std::set<fs::path> broken;
     for (const auto& problem : result.problems) {
-        if (problem.file.filename() == "lesson.xml") {
+        if (problem.file.filename() == name) {
             broken.insert(problem.file);
         }
     }
-    return result.lessons.size() + broken.size();
+    return good + broken.size();
 }
 
 void print_problems(const pasapas::core::LoadResult& result, std::ostream& out) {
@@ -93,7 +97,15 @@ void print_problems(const pasapas::core::LoadResult& result, std::ostream& out) 
 int check(const fs::path& dir) {
     const auto result = pasapas::core::LessonLoader{}.load_directory(dir);
     print_problems(result, std::cout);
-    const auto lessons = count_text(lessons_seen(result), tr("1 lesson checked"), tr("{0} lessons checked"));
+    const auto lesson_count = files_seen(result, result.lessons.size(), "lesson.xml");
+    const auto scenario_count = files_seen(result, result.scenarios.size(), "scenario.xml");
+    // Only folders that hold procedure simulations mention them.
+    const auto lessons =
+        scenario_count == 0
+            ? count_text(lesson_count, tr("1 lesson checked"), tr("{0} lessons checked"))
+            : fmt(tr("{0} and {1}"),
+                  {count_text(lesson_count, tr("1 lesson"), tr("{0} lessons")),
+                   count_text(scenario_count, tr("1 scenario checked"), tr("{0} scenarios checked"))});
     const auto problems = result.problems.empty()
                               ? tr("no problems")
                               : count_text(result.problems.size(), tr("1 problem"), tr("{0} problems"));
@@ -103,9 +115,23 @@ int check(const fs::path& dir) {
 
 int list(const fs::path& dir) {
     const auto result = pasapas::core::LessonLoader{}.load_directory(dir);
+    // One list sorted by id; a procedure simulation counts its pages and says what it is.
+    std::vector<std::pair<std::string, std::string>> lines;
     for (const auto& lesson : result.lessons) {
-        std::cout << lesson.id << '\t' << lesson.title << '\t' << lesson.minutes << '\t'
-                  << level_name(lesson.level) << '\t' << lesson.theme << '\t' << lesson.steps.size() << '\n';
+        lines.emplace_back(lesson.id, lesson.id + '\t' + lesson.title + '\t' +
+                                          std::to_string(lesson.minutes) + '\t' +
+                                          std::string(level_name(lesson.level)) + '\t' + lesson.theme + '\t' +
+                                          std::to_string(lesson.steps.size()));
+    }
+    for (const auto& scenario : result.scenarios) {
+        lines.emplace_back(scenario.id, scenario.id + '\t' + scenario.title + '\t' +
+                                            std::to_string(scenario.minutes) + '\t' +
+                                            std::string(level_name(scenario.level)) + '\t' + scenario.theme +
+                                            '\t' + std::to_string(scenario.pages.size()) + "\tprocedure");
+    }
+    std::sort(lines.begin(), lines.end());
+    for (const auto& [id, line] : lines) {
+        std::cout << line << '\n';
     }
     print_problems(result, std::cerr);
     return result.problems.empty() ? kExitOk : kExitProblems;
@@ -116,6 +142,9 @@ int pot(const fs::path& dir) {
     pasapas::cli::PotCatalog catalog;
     for (const auto& lesson : result.lessons) {
         catalog.add_lesson(lesson, dir / lesson.id / "lesson.xml");
+    }
+    for (const auto& scenario : result.scenarios) {
+        catalog.add_scenario(scenario, dir / scenario.id / "scenario.xml");
     }
     catalog.write(std::cout);
     // Broken lessons are left out of the template; say so, and fail, so that nobody

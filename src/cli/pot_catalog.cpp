@@ -1,5 +1,7 @@
 #include "pot_catalog.hpp"
 
+#include "core/xml_reader.hpp"
+
 #include <pugixml.hpp>
 
 #include <algorithm>
@@ -10,37 +12,47 @@
 namespace pasapas::cli {
 namespace {
 
-bool is_space(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-// Must match the loader's whitespace rule exactly, or the app would look up msgids that the
-// template does not have (tests compare the template with the loaded model).
-std::string collapse_whitespace(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    bool pending_space = false;
-    for (const char c : text) {
-        if (is_space(c)) {
-            pending_space = !out.empty();
-            continue;
-        }
-        if (pending_space) {
-            out += ' ';
-            pending_space = false;
-        }
-        out += c;
-    }
-    return out;
-}
+using core::xml::collapse_whitespace;
 
 bool is_text_element(std::string_view name) {
     return name == "title" || name == "summary" || name == "instruction" || name == "hint" ||
            name == "feedback" || name == "success" || name == "sms" || name == "email";
 }
 
-bool is_text_attribute(std::string_view name) {
+bool is_text_attribute(std::string_view /*element*/, std::string_view name) {
     return name == "label" || name == "feedback" || name == "alt" || name == "subject";
+}
+
+bool is_message(std::string_view name) {
+    return name == "sms" || name == "email";
+}
+
+// A recap's value, a QR code and a persona fact are data, not text: left out.
+bool is_scenario_text_element(std::string_view name) {
+    return name == "title" || name == "summary" || name == "instruction" || name == "hint" ||
+           name == "heading" || name == "text" || name == "alert" || name == "stepper" || name == "item" ||
+           name == "option" || name == "error" || name == "coach" || name == "send-sms" ||
+           name == "send-mail" || name == "link";
+}
+
+bool is_scenario_text_attribute(std::string_view element, std::string_view name) {
+    if (name == "label" || name == "alt") {
+        return true;  // fact labels too: the identity sheet shows them
+    }
+    if (name == "title") {
+        return element == "page" || element == "checklist";
+    }
+    if (name == "hint") {
+        return element == "field";
+    }
+    if (name == "from" || name == "subject" || name == "link-label") {
+        return element == "send-sms" || element == "send-mail";
+    }
+    return name == "next" && element == "stepper";
+}
+
+bool is_scenario_message(std::string_view name) {
+    return name == "send-sms" || name == "send-mail";
 }
 
 }  // namespace
@@ -84,7 +96,18 @@ void PotCatalog::add(const std::string& msgid, const std::string& reference) {
 }
 
 void PotCatalog::add_lesson(const core::Lesson& lesson, const std::filesystem::path& lesson_xml) {
-    std::ifstream in(lesson_xml, std::ios::binary);
+    add_file(lesson_xml, "lessons/" + lesson.id + "/lesson.xml:", is_text_element, is_text_attribute,
+             is_message);
+}
+
+void PotCatalog::add_scenario(const core::Scenario& scenario, const std::filesystem::path& scenario_xml) {
+    add_file(scenario_xml, "lessons/" + scenario.id + "/scenario.xml:", is_scenario_text_element,
+             is_scenario_text_attribute, is_scenario_message);
+}
+
+void PotCatalog::add_file(const std::filesystem::path& xml, const std::string& prefix, TextRule text_element,
+                          AttributeRule text_attribute, TextRule keeps_paragraphs) {
+    std::ifstream in(xml, std::ios::binary);
     std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     std::vector<std::size_t> newlines;
     for (std::size_t i = 0; i < data.size(); ++i) {
@@ -98,7 +121,6 @@ void PotCatalog::add_lesson(const core::Lesson& lesson, const std::filesystem::p
                                  newlines.begin()) +
                1;
     };
-    const std::string prefix = "lessons/" + lesson.id + "/lesson.xml:";
 
     pugi::xml_document doc;
     // Same options as the loader, so attribute values normalise identically; in place, so
@@ -112,17 +134,19 @@ void PotCatalog::add_lesson(const core::Lesson& lesson, const std::filesystem::p
     while (node) {
         if (node.type() == pugi::node_element) {
             const std::string_view name = node.name();
-            if (is_text_element(name)) {
+            if (text_element(name)) {
                 std::string raw;
                 for (const auto& child : node.children()) {
                     if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
                         raw += child.value();
                     }
                 }
-                add(collapse_whitespace(raw), prefix + std::to_string(line_at(node.name())));
+                // The loader keeps a message's paragraphs; so must the msgid it will be looked up by.
+                add(collapse_whitespace(raw, keeps_paragraphs(name)),
+                    prefix + std::to_string(line_at(node.name())));
             }
             for (const auto& attr : node.attributes()) {
-                if (is_text_attribute(attr.name())) {
+                if (text_attribute(name, attr.name())) {
                     add(collapse_whitespace(attr.value()), prefix + std::to_string(line_at(attr.name())));
                 }
             }

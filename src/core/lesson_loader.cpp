@@ -534,7 +534,7 @@ LoadResult LessonLoader::load_directory(const std::filesystem::path& dir) const 
         result.problems.push_back({dir, 0, tr("this is not a folder")});
         return result;
     }
-    std::vector<fs::path> files;
+    std::vector<fs::path> folders;
     fs::directory_iterator it(dir, error);
     if (error) {
         result.problems.push_back({dir, 0, tr("the lessons folder cannot be read")});
@@ -542,36 +542,31 @@ LoadResult LessonLoader::load_directory(const std::filesystem::path& dir) const 
     }
     for (const auto& entry : it) {
         std::error_code entry_error;
-        if (!entry.is_directory(entry_error)) {
-            continue;
-        }
-        auto lesson = entry.path() / "lesson.xml";
-        auto scenario = entry.path() / "scenario.xml";
-        const bool has_lesson = fs::exists(lesson, entry_error);
-        const bool has_scenario = fs::exists(scenario, entry_error);
-        if (has_lesson && has_scenario) {
-            // Neither is loaded: which one the author meant is a guess the app must not make.
-            result.problems.push_back(
-                {entry.path(), 0,
-                 tr("this folder holds both a lesson.xml and a scenario.xml; keep only one")});
-        } else if (has_lesson) {
-            files.push_back(std::move(lesson));
-        } else if (has_scenario) {
-            files.push_back(std::move(scenario));
+        if (entry.is_directory(entry_error)) {
+            folders.push_back(entry.path());
         }
     }
     // Folder order is the id order for good lessons, and keeps the problem list stable.
-    std::sort(files.begin(), files.end());
-    for (const auto& file : files) {
-        if (file.filename() == "scenario.xml") {
-            auto loaded = ScenarioLoader{}.load_file(file);
+    std::sort(folders.begin(), folders.end());
+    for (const auto& folder : folders) {
+        std::error_code folder_error;
+        const auto lesson_file = folder / "lesson.xml";
+        const auto scenario_file = folder / "scenario.xml";
+        const bool has_lesson = fs::exists(lesson_file, folder_error);
+        const bool has_scenario = fs::exists(scenario_file, folder_error);
+        if (has_lesson && has_scenario) {
+            // Neither is loaded: which one the author meant is a guess the app must not make.
+            result.problems.push_back(
+                {folder, 0, tr("this folder holds both a lesson.xml and a scenario.xml; keep only one")});
+        } else if (has_scenario) {
+            auto loaded = ScenarioLoader{}.load_file(scenario_file);
             std::move(loaded.scenarios.begin(), loaded.scenarios.end(), std::back_inserter(result.scenarios));
             std::move(loaded.problems.begin(), loaded.problems.end(), std::back_inserter(result.problems));
-            continue;
-        }
-        FileLoader loader(file, result.problems);
-        if (auto lesson = loader.load()) {
-            result.lessons.push_back(std::move(*lesson));
+        } else if (has_lesson) {
+            FileLoader loader(lesson_file, result.problems);
+            if (auto lesson = loader.load()) {
+                result.lessons.push_back(std::move(*lesson));
+            }
         }
     }
     std::sort(result.lessons.begin(), result.lessons.end(),
