@@ -555,3 +555,101 @@ TEST_CASE("cli: check passes the complete scenario", "[scenario][cli]") {
     CHECK(run.out == "0 lessons and 1 scenario checked, no problems\n");
     CHECK(run.status == 0);
 }
+
+TEST_CASE("cli: pot holds every text a learner reads in a scenario, and no persona value",
+          "[scenario][cli]") {
+    const auto run = run_cli("lessons pot '" + (kScenarios / "good").string() + "' 2>/dev/null");
+    REQUIRE(run.status == 0);
+    const auto& pot = run.out;
+    const auto msgid = [](const std::string& text) {
+        std::string escaped;
+        for (const char c : text) {
+            if (c == '\n') {
+                escaped += "\\n";
+            } else if (c == '"') {
+                escaped += "\\\"";
+            } else {
+                escaped += c;
+            }
+        }
+        return "msgid \"" + escaped + "\"\n";
+    };
+    // Every text the model shows, looked up exactly as loaded.
+    const auto& s = load_complete();
+    std::vector<std::string> texts{s.title, s.summary, s.checklist.title};
+    texts.insert(texts.end(), s.checklist.items.begin(), s.checklist.items.end());
+    texts.push_back(s.persona.card_alt);
+    for (const auto& fact : s.persona.facts) {
+        texts.push_back(fact.label);
+    }
+    for (const auto& document : s.documents) {
+        if (!document.alt.empty()) {
+            texts.push_back(document.alt);
+        }
+    }
+    for (const auto& page : s.pages) {
+        texts.push_back(page.title);
+        for (const auto& guide : page.guides) {
+            texts.push_back(guide.instruction);
+            texts.insert(texts.end(), guide.hints.begin(), guide.hints.end());
+        }
+        for (const auto& block : page.blocks) {
+            if (block.kind == Block::Kind::Recap) {
+                texts.push_back(block.label);
+            } else if (block.kind == Block::Kind::Stepper) {
+                texts.push_back(block.text);
+                texts.push_back(block.label);
+            } else if (block.kind != Block::Kind::Qr && block.kind != Block::Kind::Field &&
+                       block.kind != Block::Kind::Action) {
+                texts.push_back(block.text);
+            }
+        }
+        for (const auto& field : page.fields) {
+            texts.push_back(field.label);
+            if (!field.hint.empty()) {
+                texts.push_back(field.hint);
+            }
+            for (const auto& option : field.options) {
+                texts.push_back(option.label);
+            }
+            for (const auto& error : field.errors) {
+                texts.push_back(error.message);
+            }
+        }
+        for (const auto& action : page.actions) {
+            texts.push_back(action.label);
+            if (!action.snippet.empty()) {
+                texts.push_back(action.snippet);
+            }
+        }
+        for (const auto& message : page.sends) {
+            texts.push_back(message.from);
+            texts.push_back(message.body);
+            if (message.channel == OutgoingMessage::Channel::Mail) {
+                texts.push_back(message.subject);
+                if (!message.link_label.empty()) {
+                    texts.push_back(message.link_label);
+                }
+            }
+        }
+        for (const auto& coach : page.coaching) {
+            texts.push_back(coach.text);
+        }
+    }
+    CHECK(texts.size() > 60);
+    for (const auto& text : texts) {
+        INFO(text);
+        CHECK_THAT(pot, Catch::Contains(msgid(text)));
+    }
+    CHECK_THAT(pot, Catch::Contains("#: lessons/demarche-complete/scenario.xml:3\nmsgid \"Démarche d'essai "
+                                    "complète\"\n"));
+    CHECK_THAT(pot,
+               Catch::Contains("msgid \"Bonjour {persona.prenom},\\n\\nVotre référence : {reference}.\"\n"));
+    // The persona's values, the receipt's data, ids and addresses are not text to translate.
+    for (const char* data :
+         {"Camille", "Exemple", "2 56 03 26 123 456 19", "{persona.nom}", "{reference}", "recherche",
+          "https://www.service-public.fr", "Moteur de recherche", "premiere"}) {
+        INFO(data);
+        CHECK_THAT(pot, !Catch::Contains(msgid(data)));
+    }
+}
