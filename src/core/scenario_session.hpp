@@ -121,8 +121,9 @@ public:
 
     [[nodiscard]] bool finished() const { return finished_; }
     // Only meaningful once finished (or left): see SCENARIOS.md, "Modes and result".
-    // Guided: « Avec guidage ». Practice: « Autonome » when finished with no hint and at most 2
-    // mistakes, else « Autonome avec guidage en cas de besoin ». Not finished: « Avec guidage ».
+    // Check: « Autonome » when finished with at most 2 mistakes, else « Autonome avec guidage en
+    // cas de besoin ». Practice: « Autonome » when finished with no hint and at most 2 mistakes,
+    // else « Autonome avec guidage en cas de besoin ». Guided, or not finished: « Avec guidage ».
     [[nodiscard]] AutonomyLevel level() const;
 
     // Leaves the simulation; records the exit (and, in the autonomy check, the level reached).

@@ -293,7 +293,7 @@ CheckResult check_past_date(std::string_view value, const CalendarDate& today) {
     if (!date) {
         return CheckResult::Format;
     }
-    return *date > today ? CheckResult::Future : CheckResult::Ok;
+    return today < *date ? CheckResult::Future : CheckResult::Ok;
 }
 
 CheckResult apply_check(FieldCheck check, std::string_view value, const CalendarDate& today) {

@@ -23,6 +23,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
 
 namespace pasapas::core {
 
@@ -41,7 +42,10 @@ struct CalendarDate {
     int year = 0;
     int month = 0;  // 1–12
     int day = 0;    // 1–31
-    friend auto operator<=>(const CalendarDate&, const CalendarDate&) = default;
+    friend bool operator==(const CalendarDate&, const CalendarDate&) = default;
+    friend bool operator<(const CalendarDate& a, const CalendarDate& b) {
+        return std::tie(a.year, a.month, a.day) < std::tie(b.year, b.month, b.day);
+    }
 };
 
 // Today on this computer's calendar.
