@@ -797,3 +797,22 @@ PRAGMA user_version = 2;
     CHECK(results[0].at.size() == 24);
     CHECK(results[0].run.size() == 36);
 }
+
+TEST_CASE("A time-out is an event of its own, on the page where it happened", "[scenario][store][timeout]") {
+    const Scenario scenario = demo();
+    TempDir dir;
+    ProgressStore store(dir / "progress.db");
+    const auto learner = store.create_learner("Camille", "owl");
+    FakeClock clock;
+    ScenarioSession s(scenario, ScenarioMode::Practice, &store, learner, 5, clock.clock());
+    s.activate("connexion");
+    clock.now += 1300s;
+    REQUIRE(s.poll_time().moved);
+    const auto events = store.events(learner);
+    REQUIRE(events.size() == 3);
+    CHECK(events[2].action == "timeout");
+    CHECK(events[2].step_id == "identite");
+    CHECK(events[2].mistake == "timeout");
+    CHECK_FALSE(events[2].success);
+    CHECK(events[2].duration_ms == 1300000);
+}
