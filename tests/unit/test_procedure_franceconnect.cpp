@@ -397,7 +397,7 @@ TEST_CASE("FranceConnect: guided mode walks the hints from vague to explicit", "
     const auto second = s.next_hint();
     const auto third = s.next_hint();
     REQUIRE(third.has_value());
-    CHECK(*third == "Tapez 3012456789391.");
+    CHECK(*third == "Tapez 3012456789391.");  // {persona.numero_fiscal}, expanded
     CHECK(first != second);
     CHECK_FALSE(s.next_hint().has_value());
     s.set_value("numero-fiscal", "3012456789391");
