@@ -7,6 +7,7 @@
 #include <wx/stattext.h>
 
 #include <algorithm>
+#include <memory>
 #include <utility>
 
 namespace pasapas::ui {
@@ -82,6 +83,20 @@ BrowserView::BrowserView(wxWindow* parent, const Appearance& appearance, PageVie
     banner_text->SetFont(banner_text->GetFont().Bold());
     auto* banner_sizer = new wxBoxSizer(wxVERTICAL);
     banner_sizer->Add(banner_text, wxSizerFlags().Expand().Border(wxALL, pt / 3));
+    // The banner wraps to the browser's width: it must never be cut, nor widen the window.
+    const wxString banner_label = banner_text->GetLabel();
+    banner_text->SetMinSize(wxSize(pt * 6, -1));
+    auto wrapped_at = std::make_shared<int>(0);
+    Bind(wxEVT_SIZE, [banner_text, banner_label, pt, wrapped_at](wxSizeEvent& event) {
+        const int width = std::max(pt * 6, event.GetSize().x - pt);
+        if (width != *wrapped_at) {
+            *wrapped_at = width;
+            banner_text->SetLabel(banner_label);
+            banner_text->Wrap(width);
+            banner_text->InvalidateBestSize();
+        }
+        event.Skip();
+    });
     banner->SetSizer(banner_sizer);
     sizer->Add(banner, wxSizerFlags().Expand());
 
@@ -102,7 +117,8 @@ BrowserView::BrowserView(wxWindow* parent, const Appearance& appearance, PageVie
     auto* tab_sizer = new wxBoxSizer(wxVERTICAL);
     tab_sizer->Add(tab_, wxSizerFlags().Expand().Border(wxALL, pt / 3));
     tab_panel->SetSizer(tab_sizer);
-    tab_panel->SetMinSize(wxSize(pt * 20, -1));
+    // Long titles are cut with "…" rather than widening the browser at large text sizes.
+    tab_->SetMinSize(wxSize(pt * 12, -1));
     bar_sizer->Add(tab_panel, wxSizerFlags().Border(wxLEFT | wxTOP, pt / 2));
 
     auto* nav = new wxBoxSizer(wxHORIZONTAL);
@@ -134,6 +150,7 @@ BrowserView::BrowserView(wxWindow* parent, const Appearance& appearance, PageVie
                                          wxST_ELLIPSIZE_END, "address-url");
     url->tint(colours_.text, colours_.page);
     url_ = url;
+    url_->SetMinSize(wxSize(pt * 6, -1));
     address_sizer->Add(url_, wxSizerFlags(1).CentreVertical().Border(wxTOP | wxBOTTOM, pt / 3));
     address_->SetSizer(address_sizer);
     auto* frame_sizer = new wxBoxSizer(wxVERTICAL);

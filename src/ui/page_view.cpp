@@ -602,7 +602,7 @@ wxWindow* PageView::Impl::build_control(wxWindow* parent, wxSizer* column,
                 column->Add(text(parent, limits, 0.9, false, colours.muted, from_utf8("limits:" + id)));
             }
             auto* row = new wxBoxSizer(wxHORIZONTAL);
-            auto* browse = new wxButton(parent, wxID_ANY, _("Browse…"), wxDefaultPosition, wxDefaultSize, 0,
+            auto* browse = new wxButton(parent, wxID_ANY, _("Browse..."), wxDefaultPosition, wxDefaultSize, 0,
                                         wxDefaultValidator, control_name);
             const core::Document* document = session.scenario().document(value);
             auto* chosen =
@@ -760,6 +760,12 @@ PageView::PageView(wxWindow* parent, const Appearance& appearance, Callbacks cal
     Bind(wxEVT_SIZE, [this](wxSizeEvent& event) {
         impl_->rewrap(false);
         event.Skip();
+        // The highlighted element stays in sight when the page is resized or re-laid out.
+        CallAfter([this] {
+            if (wxWindow* target = box(impl_->highlighted); target != nullptr) {
+                impl_->scroll_into_view(target);
+            }
+        });
     });
 }
 
@@ -816,6 +822,14 @@ void PageView::highlight(const std::string& id) {
     if (const auto found = impl_->boxes.find(id); found != impl_->boxes.end()) {
         found->second->tint(wxNullColour, impl_->colours.highlight);
         impl_->scroll_into_view(found->second);
+        // Again once the screen has settled: a new page or text size moves things after this.
+        CallAfter([this, id] {
+            if (impl_->highlighted == id) {
+                if (wxWindow* target = box(id); target != nullptr) {
+                    impl_->scroll_into_view(target);
+                }
+            }
+        });
     }
 }
 
