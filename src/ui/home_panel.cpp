@@ -61,6 +61,15 @@ HomePanel::HomePanel(wxWindow* parent, const std::optional<core::Learner>& learn
                      const std::vector<core::Lesson>& lessons, const std::vector<core::LoadProblem>& problems,
                      const std::vector<core::LessonProgress>& progress, const AvatarCatalog& avatars,
                      const Appearance& appearance, Actions actions)
+    : HomePanel(parent, learner, lessons, {}, problems, progress, {}, avatars, appearance,
+                std::move(actions)) {}
+
+HomePanel::HomePanel(wxWindow* parent, const std::optional<core::Learner>& learner,
+                     const std::vector<core::Lesson>& lessons, const std::vector<core::Scenario>& scenarios,
+                     const std::vector<core::LoadProblem>& problems,
+                     const std::vector<core::LessonProgress>& progress,
+                     const std::vector<core::ScenarioResult>& results, const AvatarCatalog& avatars,
+                     const Appearance& appearance, Actions actions)
     : wxPanel(parent, wxID_ANY), actions_(std::move(actions)) {
     SetName("home-panel");
     const int gap = FromDIP(14);
@@ -210,6 +219,70 @@ HomePanel::HomePanel(wxWindow* parent, const std::optional<core::Learner>& learn
     }
     if (lessons.empty()) {
         list->Add(new wxStaticText(scroller, wxID_ANY, _("No lesson was found.")));
+    }
+
+    // Procedure simulations: rehearsing a real démarche on a simulated site.
+    if (!scenarios.empty()) {
+        auto* heading = new wxStaticText(scroller, wxID_ANY, _("Online procedures (simulations)"));
+        heading->SetName("theme:scenarios");
+        set_relative_size(heading, 1.3);
+        heading->SetFont(heading->GetFont().Bold());
+        list->Add(heading, wxSizerFlags().Border(wxTOP | wxBOTTOM, gap / 2));
+    }
+    for (const core::Scenario& scenario : scenarios) {
+        // The latest run says where the learner stands; a finished one wins over a later try.
+        const core::ScenarioResult* latest = nullptr;
+        const core::ScenarioResult* finished = nullptr;
+        for (const auto& result : results) {
+            if (result.scenario_id != scenario.id) {
+                continue;
+            }
+            latest = &result;
+            if (result.finished) {
+                finished = &result;
+            }
+        }
+        wxString state_text = _("Not started");
+        wxString button_text = _("Start");
+        if (finished != nullptr) {
+            state_text = _("Done") + wxString(L" \u2713");
+            button_text = _("Do again");
+        } else if (latest != nullptr) {
+            state_text = _("Tried, not finished");
+            button_text = _("Try again");
+        }
+        auto* row = new wxBoxSizer(wxHORIZONTAL);
+        auto* texts = new wxBoxSizer(wxVERTICAL);
+        auto* title = new wxStaticText(scroller, wxID_ANY, lesson_text(scenario.title));
+        title->SetName(wxString::FromUTF8("title:" + scenario.id));
+        set_relative_size(title, 1.3);
+        title->SetFont(title->GetFont().Bold());
+        texts->Add(title);
+        summaries.push_back(title);
+        auto* summary = new wxStaticText(scroller, wxID_ANY, lesson_text(scenario.summary));
+        summaries.push_back(summary);
+        texts->Add(summary);
+        auto* details = new wxStaticText(
+            scroller, wxID_ANY,
+            wxString::Format(wxPLURAL("%d minute", "%d minutes", static_cast<unsigned>(scenario.minutes)),
+                             scenario.minutes) +
+                wxString(L"  \u00b7  ") + state_text);
+        details->SetName(wxString::FromUTF8("state:" + scenario.id));
+        texts->Add(details);
+        row->Add(texts, wxSizerFlags(1).Expand());
+        auto* open = new wxButton(scroller, wxID_ANY, button_text);
+        open->SetName(wxString::FromUTF8("scenario:" + scenario.id));
+        open->SetHelpText(lesson_text(scenario.title));
+        open->SetToolTip(lesson_text(scenario.title));
+        set_relative_size(open, 1.3);
+        const std::string id = scenario.id;
+        open->Bind(wxEVT_BUTTON, [this, id](wxCommandEvent&) {
+            if (actions_.open_scenario) {
+                actions_.open_scenario(id);
+            }
+        });
+        row->Add(open, wxSizerFlags().CentreVertical().Border(wxLEFT, gap));
+        list->Add(row, wxSizerFlags().Expand().Border(wxBOTTOM, gap));
     }
     scroller->SetSizer(list);
     sizer->Add(scroller, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT, gap));

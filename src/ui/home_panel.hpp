@@ -1,9 +1,11 @@
 #pragma once
 // The learner's home: hello, one big "Continue" for the lesson left most recently, then every
-// lesson grouped by theme with its state and one button. Only draws and forwards.
+// lesson grouped by theme with its state and one button, then the procedure simulations. Only draws and
+// forwards.
 #include "core/lesson.hpp"
 #include "core/lesson_loader.hpp"
 #include "core/progress_store.hpp"
+#include "core/scenario.hpp"
 #include "ui/appearance.hpp"
 #include "ui/avatar_catalog.hpp"
 
@@ -20,6 +22,7 @@ class HomePanel : public wxPanel {
 public:
     struct Actions {
         std::function<void(const std::string& lesson_id)> open_lesson;
+        std::function<void(const std::string& scenario_id)> open_scenario;
         std::function<void()> settings;
         std::function<void()> change_profile;
     };
@@ -28,6 +31,13 @@ public:
     HomePanel(wxWindow* parent, const std::optional<core::Learner>& learner,
               const std::vector<core::Lesson>& lessons, const std::vector<core::LoadProblem>& problems,
               const std::vector<core::LessonProgress>& progress, const AvatarCatalog& avatars,
+              const Appearance& appearance, Actions actions);
+    // With the procedure simulations (« Démarches ») and their results so far.
+    HomePanel(wxWindow* parent, const std::optional<core::Learner>& learner,
+              const std::vector<core::Lesson>& lessons, const std::vector<core::Scenario>& scenarios,
+              const std::vector<core::LoadProblem>& problems,
+              const std::vector<core::LessonProgress>& progress,
+              const std::vector<core::ScenarioResult>& results, const AvatarCatalog& avatars,
               const Appearance& appearance, Actions actions);
 
     // The lesson "Continue" resumes: the most recently updated one in progress (for tests too).

@@ -5,6 +5,8 @@
 #include "ui/new_profile_dialog.hpp"
 #include "ui/pin_dialog.hpp"
 #include "ui/profile_panel.hpp"
+#include "ui/scenario_mode_dialog.hpp"
+#include "ui/scenario_player_panel.hpp"
 #include "ui/settings_dialog.hpp"
 
 #include <wx/accel.h>
@@ -17,6 +19,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <random>
 #include <utility>
 
 namespace pasapas::ui {
@@ -88,7 +91,7 @@ MainFrame::MainFrame(MainFrameOptions options)
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { open_settings(); }, wxID_PREFERENCES);
     Bind(wxEVT_CHAR_HOOK, [this](wxKeyEvent& event) {
-        if (event.GetKeyCode() == WXK_ESCAPE && screen_ == Screen::Player) {
+        if (event.GetKeyCode() == WXK_ESCAPE && (screen_ == Screen::Player || screen_ == Screen::Scenario)) {
             leave_player();
             return;
         }
@@ -186,12 +189,21 @@ void MainFrame::show_home() {
                          wxOK | wxICON_WARNING, this);
         }
     }
+    std::vector<core::ScenarioResult> results;
+    if (learner_ && store_) {
+        try {
+            results = store_->scenario_results(learner_->id);
+        } catch (const core::StoreError&) {
+            // The lessons' progress already said so; the procedures simply show as not started.
+        }
+    }
     HomePanel::Actions actions;
     actions.open_lesson = [this](const std::string& id) { CallAfter([this, id] { open_lesson(id); }); };
+    actions.open_scenario = [this](const std::string& id) { CallAfter([this, id] { open_scenario(id); }); };
     actions.settings = [this] { CallAfter([this] { open_settings(); }); };
     actions.change_profile = [this] { CallAfter([this] { show_profiles(); }); };
-    set_panel(new HomePanel(this, learner_, lessons_.lessons, lessons_.problems, progress, avatars_,
-                            appearance_, std::move(actions)),
+    set_panel(new HomePanel(this, learner_, lessons_.lessons, lessons_.scenarios, lessons_.problems, progress,
+                            results, avatars_, appearance_, std::move(actions)),
               Screen::Home);
 }
 
@@ -207,6 +219,54 @@ void MainFrame::open_lesson(const std::string& lesson_id) {
     set_panel(new LessonPlayerPanel(this, *found, store, learner, appearance_,
                                     [this] { CallAfter([this] { show_home(); }); }),
               Screen::Player);
+}
+
+void MainFrame::open_scenario(const std::string& scenario_id) {
+    const auto found =
+        std::find_if(lessons_.scenarios.begin(), lessons_.scenarios.end(),
+                     [&](const core::Scenario& scenario) { return scenario.id == scenario_id; });
+    if (found == lessons_.scenarios.end() || disabler_) {
+        return;
+    }
+    // Modeless over a disabled frame, as the new profile dialog: no nested event loop.
+    auto* dialog = new ScenarioModeDialog(
+        this, appearance_, wxGetTranslation(wxString::FromUTF8(found->title), "pasapas-lessons"));
+    disabler_ = std::make_unique<wxWindowDisabler>(dialog);
+    auto handled = std::make_shared<bool>(false);
+    dialog->Bind(wxEVT_SHOW, [this, dialog, handled, scenario_id](wxShowEvent& event) {
+        event.Skip();
+        if (event.IsShown() || *handled) {
+            return;
+        }
+        *handled = true;
+        CallAfter([this, dialog, scenario_id] {
+            disabler_.reset();
+            const auto mode = dialog->GetReturnCode() == wxID_OK ? dialog->chosen() : std::nullopt;
+            dialog->Destroy();
+            if (mode) {
+                play_scenario(scenario_id, *mode);
+            }
+        });
+    });
+    dialog->Show();
+}
+
+void MainFrame::play_scenario(const std::string& scenario_id, core::ScenarioMode mode) {
+    const auto found =
+        std::find_if(lessons_.scenarios.begin(), lessons_.scenarios.end(),
+                     [&](const core::Scenario& scenario) { return scenario.id == scenario_id; });
+    if (found == lessons_.scenarios.end()) {
+        return;
+    }
+    lesson_id_ = scenario_id;
+    core::ProgressStore* store = learner_ ? store_.get() : nullptr;
+    const core::LearnerId learner = learner_ ? learner_->id : 0;
+    // Fresh codes and reference at every run, as on the real sites.
+    const std::uint32_t seed = std::random_device{}();
+    set_panel(new ScenarioPlayerPanel(
+                  this, *found, mode, store, learner, appearance_,
+                  [this] { CallAfter([this] { show_home(); }); }, seed),
+              Screen::Scenario);
 }
 
 void MainFrame::leave_player() {
@@ -336,6 +396,12 @@ void MainFrame::rebuild() {
             break;
         case Screen::Home:
             show_home();
+            break;
+        case Screen::Scenario:
+            // A run cannot be resumed: the same run is redrawn with the new look instead.
+            if (auto* player = dynamic_cast<ScenarioPlayerPanel*>(panel_); player != nullptr) {
+                player->set_appearance(appearance_);
+            }
             break;
         case Screen::Player:
             // A learner's player reopens at the saved step; a guest's has nothing saved, so it

@@ -4,6 +4,7 @@
 // at once; a learner's settings are remembered for them, a guest's only for the session.
 #include "core/lesson_loader.hpp"
 #include "core/progress_store.hpp"
+#include "core/scenario_session.hpp"
 #include "ui/appearance.hpp"
 #include "ui/avatar_catalog.hpp"
 
@@ -27,7 +28,7 @@ struct MainFrameOptions {
 
 class MainFrame : public wxFrame {
 public:
-    enum class Screen : std::uint8_t { Profiles, Home, Player };
+    enum class Screen : std::uint8_t { Profiles, Home, Player, Scenario };
 
     explicit MainFrame(MainFrameOptions options);
     ~MainFrame() override;
@@ -45,6 +46,9 @@ public:
     void show_profiles();
     void show_home();
     void open_lesson(const std::string& lesson_id);
+    // A procedure simulation: asks how to play it (Guided, Practice, Autonomy check), then plays.
+    void open_scenario(const std::string& scenario_id);
+    void play_scenario(const std::string& scenario_id, core::ScenarioMode mode);
     void open_settings();
     void log_in_as_guest();
 
