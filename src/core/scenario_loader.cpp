@@ -1013,9 +1013,40 @@ void ScenarioFileLoader::check_placeholders_in(std::string_view text, int line, 
                    fmt(tr("{0} names no fact of the <persona>"), {text.substr(at, close - at + 1)}));
         }
     }
+    constexpr std::string_view kField = "{field.";
+    for (auto at = text.find(kField); at != std::string_view::npos; at = text.find(kField, at + 1)) {
+        const auto close = text.find('}', at);
+        const auto id =
+            text.substr(at + kField.size(), close == std::string_view::npos ? std::string_view::npos
+                                                                            : close - at - kField.size());
+        const int id_line = line + static_cast<int>(std::count(
+                                       text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
+        if (close == std::string_view::npos || !is_item_id(id)) {
+            report(id_line, tr("a {field.ID} placeholder is not closed or its id is malformed"));
+            continue;
+        }
+        bool found = false;
+        bool secret = false;
+        for (const auto& page : scenario.pages) {
+            for (const auto& field : page.fields) {
+                if (field.id == id) {
+                    found = true;
+                    secret = secret || field.type == FieldType::Password || field.type == FieldType::Code ||
+                             field.check == FieldCheck::Code;
+                }
+            }
+        }
+        const auto placeholder = text.substr(at, close - at + 1);
+        if (!found) {
+            report(id_line, fmt(tr("{0} names no field of any page"), {placeholder}));
+        } else if (secret) {
+            report(id_line, fmt(tr("{0} names a password or one-time code field, whose value is never shown"),
+                                {placeholder}));
+        }
+    }
 }
 
-// Iterative walk: every text and attribute value may hold {persona.KEY}.
+// Iterative walk: every text and attribute value may hold {persona.KEY} and {field.ID}.
 void ScenarioFileLoader::check_placeholders(const pugi::xml_node& root, const Scenario& scenario) {
     pugi::xml_node node = root;
     while (node) {

@@ -59,6 +59,25 @@ bool is_blank(const std::string& text) {
     return text.find_first_not_of(" \t\r\n") == std::string::npos;
 }
 
+std::string trimmed(const std::string& text) {
+    const auto first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string::npos) {
+        return {};
+    }
+    return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
+}
+
+// Secrets are never shown back, not even on the learner's own screen.
+bool is_secret(const Field& field) {
+    return field.type == FieldType::Password || field.type == FieldType::Code ||
+           field.check == FieldCheck::Code;
+}
+
+std::string padded(int number, std::size_t width) {
+    std::string out = std::to_string(number);
+    return std::string(out.size() < width ? width - out.size() : 0, '0') + out;
+}
+
 // Compared "without spaces and case", as the sites do for names and numbers: ASCII letters and
 // the accented capitals of Latin-1 (É, À, Ç…, two UTF-8 bytes starting with 0xC3) are folded.
 std::string folded(const std::string& text) {
@@ -271,7 +290,54 @@ std::string ScenarioSession::expand(const std::string& text) const {
     }
     replace_all(out, "{reference}", reference_);
     replace_all(out, "{code}", last_code_);
+    // Last, and skipping what it inserts: what the learner typed must never be read as a placeholder.
+    static constexpr std::string_view kField = "{field.";
+    for (auto at = out.find(kField); at != std::string::npos; at = out.find(kField, at)) {
+        const auto close = out.find('}', at);
+        if (close == std::string::npos) {
+            break;
+        }
+        const std::string shown = submitted(out.substr(at + kField.size(), close - at - kField.size()));
+        out.replace(at, close - at + 1, shown);
+        at += shown.size();
+    }
     return out;
+}
+
+std::string ScenarioSession::submitted(const std::string& field_id) const {
+    const auto found = submitted_.find(field_id);
+    return found == submitted_.end() ? std::string{} : found->second;
+}
+
+std::string ScenarioSession::shown_value(const Field& field) const {
+    const std::string typed = value(field.id);
+    switch (field.type) {
+        case FieldType::Password:
+        case FieldType::Code:
+            return {};
+        case FieldType::Select:
+        case FieldType::Radio:
+            for (const auto& option : field.options) {
+                if (option.value == typed) {
+                    return text(option.label);
+                }
+            }
+            return {};
+        case FieldType::Checkbox:
+            return translated(typed == "true" ? "Oui" : "Non");
+        case FieldType::File: {
+            const auto* document = scenario_.document(typed);
+            return document != nullptr ? document->name : std::string{};
+        }
+        case FieldType::Date:
+        case FieldType::Date3:
+            if (const auto date = parse_date(typed)) {
+                return padded(date->day, 2) + "/" + padded(date->month, 2) + "/" + padded(date->year, 4);
+            }
+            return trimmed(typed);
+        default:
+            return is_secret(field) ? std::string{} : trimmed(typed);
+    }
 }
 
 std::string ScenarioSession::expand_file(const std::string& text, const Field& field) const {
@@ -474,6 +540,11 @@ Feedback ScenarioSession::activate(const std::string& action_id) {
             feedback.coach = coach_for(feedback.mistake, first_error);
             save("attempt", false, feedback.mistake, hints_shown_);
             return feedback;
+        }
+        for (const auto& field : here.fields) {
+            if (!is_secret(field)) {
+                submitted_[field.id] = shown_value(field);
+            }
         }
     }
     if (!action->mistake.empty()) {

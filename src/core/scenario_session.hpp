@@ -6,7 +6,7 @@
 // happy path and typical mistakes are tested without a GUI.
 //
 // Texts returned are final: translated through the content translator, then with {persona.KEY},
-// {code}, {reference}, {name}, {max}, {formats} replaced.
+// {code}, {reference}, {name}, {max}, {formats} and {field.ID} replaced.
 #include "progress_store.hpp"
 #include "scenario.hpp"
 #include "validators.hpp"
@@ -140,6 +140,13 @@ public:
     // The date "past-date" checks compare with; the computer's calendar unless set (tests).
     void set_today(const CalendarDate& today) { today_ = today; }
 
+    // What the learner last submitted successfully (a button whose checks all passed) in the field
+    // `field_id` during this run, as a recap shows it back: an option's label, « Oui » / « Non »,
+    // a document's name, a date as JJ/MM/AAAA, the text typed. Empty when the field was never
+    // submitted (a branch skipped it) and always for password and one-time code fields. Kept in
+    // memory for the run only, never stored; it is what {field.ID} shows.
+    [[nodiscard]] std::string submitted(const std::string& field_id) const;
+
     // Replaces placeholders in an already translated text.
     [[nodiscard]] std::string expand(const std::string& text) const;
     // Translates (content catalog) then expands.
@@ -153,6 +160,8 @@ private:
     [[nodiscard]] std::string field_error(const Field& field) const;
     [[nodiscard]] std::string error_message(const Field& field, const std::string& error, bool& global) const;
     [[nodiscard]] std::string expand_file(const std::string& text, const Field& field) const;
+    // The current value of a field of the current page as the learner sees it (see submitted()).
+    [[nodiscard]] std::string shown_value(const Field& field) const;
     [[nodiscard]] std::string coach_for(const std::string& key, const std::string& error_kind) const;
     [[nodiscard]] bool target_done(const std::string& target) const;
     std::uint32_t next_random();
@@ -175,6 +184,8 @@ private:
     std::size_t page_ = 0;
     std::vector<std::size_t> history_;
     std::map<std::string, std::string> values_;
+    // Field id -> shown value, kept across pages for {field.ID}; never written to the store.
+    std::map<std::string, std::string> submitted_;
     std::vector<ReceivedSms> sms_;
     std::vector<ReceivedMail> mails_;
     std::string reference_;
