@@ -148,8 +148,11 @@ TEST_CASE("Acte de naissance: happy path to the confirmation and its e-mail", "[
     f = s.activate("continuer");
     CHECK(f.field_errors.empty());
     REQUIRE(s.page().id == "recapitulatif");
-    CHECK(shows(s, Block::Kind::Recap, "21/05/1989"));
-    CHECK(shows(s, Block::Kind::Recap, "8 avenue des Platanes, 26100 Valbourg"));
+    // The recap shows the learner's own entries, as typed and chosen, to re-read before validating.
+    CHECK(shown(s, Block::Kind::Recap) ==
+          std::vector<std::string>{"Copie intégrale", "La personne concernée", "Fictif", "sophie",
+                                   "21/05/1989", "VALBOURG (Drôme)", "8 avenue des Platanes, 26 100 Valbourg",
+                                   "sophie.fictif@exemple.fr"});
     CHECK(s.mails().empty());
 
     f = s.activate("valider");
@@ -282,11 +285,16 @@ TEST_CASE("Acte de naissance: the form's branches", "[procedure][acte-naissance]
         s.set_value("prenoms", "Sophie");
         s.set_value("date-naissance", "21/05/1989");
         s.set_value("commune-naissance", "Valbourg");
+        s.set_value("departement", "26");
         s.activate("continuer");
         REQUIRE(s.page().id == "coordonnees");
         fill_address(s);
         s.activate("continuer");
         REQUIRE(s.page().id == "recapitulatif");
+        CHECK(shown(s, Block::Kind::Recap) ==
+              std::vector<std::string>{"Extrait sans filiation", "Une autre personne", "FICTIF", "Sophie",
+                                       "21/05/1989", "Valbourg (26)",
+                                       "8 avenue des Platanes, 26 100 Valbourg", "sophie.fictif@exemple.fr"});
         CHECK(s.activate("valider").finished);
     }
     SECTION("someone else cannot ask for a copie intégrale") {
