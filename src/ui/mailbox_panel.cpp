@@ -32,6 +32,21 @@ void style(wxWindow* window, const wxWindow* panel, double relative, bool bold =
     }
 }
 
+// A chosen toggle is drawn inverted, as apply_appearance draws it; one no longer chosen gets
+// the theme's colours back (apply_appearance only runs when the screen is built).
+void show_chosen(wxToggleButton* toggle, const wxWindow* panel, bool chosen) {
+    toggle->SetValue(chosen);
+    if (chosen) {
+        Appearance look;
+        look.high_contrast = panel->GetBackgroundColour() == wxColour(0, 0, 0);
+        toggle->SetForegroundColour(look.background());
+        toggle->SetBackgroundColour(look.accent());
+    } else {
+        toggle->SetForegroundColour(wxNullColour);
+        toggle->SetBackgroundColour(wxNullColour);
+    }
+}
+
 wxString utf8(const std::string& text) {
     return wxString::FromUTF8(text);
 }
@@ -189,8 +204,8 @@ void MailboxPanel::refresh_folders() {
     const std::size_t junk = unread(true);
     inbox_->SetLabel(chosen_mark(!spam_) + label(_("Inbox"), in));
     junk_->SetLabel(chosen_mark(spam_) + label(_("Junk mail"), junk));
-    inbox_->SetValue(!spam_);
-    junk_->SetValue(spam_);
+    show_chosen(inbox_, this, !spam_);
+    show_chosen(junk_, this, spam_);
     // Unread mail is in bold, as in every webmail.
     style(inbox_, this, 1.0, in > 0);
     style(junk_, this, 1.0, junk > 0);
@@ -228,7 +243,7 @@ void MailboxPanel::rebuild_list() {
         auto* row = new wxToggleButton(list_, wxID_ANY, wxEmptyString, wxDefaultPosition, wxDefaultSize,
                                        wxBU_LEFT, wxDefaultValidator, wxString::Format("mail-%zu", i));
         rows_.emplace_back(row, i);  // labelled by relabel_rows, to the list's width
-        row->SetValue(chosen);
+        show_chosen(row, this, chosen);
         style(row, this, 1.0, !mail.read);
         row->Bind(wxEVT_TOGGLEBUTTON, [this, i](wxCommandEvent&) { CallAfter([this, i] { open(i); }); });
         list_sizer_->Add(row, wxSizerFlags().Expand().Border(wxBOTTOM, pt / 4));

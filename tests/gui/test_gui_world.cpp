@@ -38,7 +38,7 @@ struct WorldWindow {
     ui::PhonePanel* phone = nullptr;
     ui::MailboxPanel* mailbox = nullptr;
 
-    explicit WorldWindow(int percent) {
+    explicit WorldWindow(int percent, bool high_contrast = false) {
         test::ensure_wx();
         frame = new wxFrame(nullptr, wxID_ANY, "Pas a Pas", wxDefaultPosition, wxSize(1200, 900));
         auto* sizer = new wxBoxSizer(wxHORIZONTAL);
@@ -49,6 +49,7 @@ struct WorldWindow {
         frame->SetSizer(sizer);
         ui::Appearance look;
         look.text_percent = percent;
+        look.high_contrast = high_contrast;
         ui::apply_appearance(frame, look);
         frame->Move(0, 0);
         test::show_and_wait(frame);
@@ -167,7 +168,8 @@ bool contains(const std::string& text, const std::string& part) {
 
 TEST_CASE("The phone shows each SMS and its code, the newest always in view", "[gui][world]") {
     const int percent = GENERATE(100, 200);
-    WorldWindow w(percent);
+    // The largest text goes with high contrast, as many who need one use the other.
+    WorldWindow w(percent, percent == 200);
     CHECK(text_of(w.get("phone-title")) == "Messages");
     CHECK(w.get("phone-empty")->IsShownOnScreen());
 
@@ -240,6 +242,9 @@ TEST_CASE("The activation mail is found in Junk mail, read, and its link followe
     test::click(junk);
     REQUIRE(test::wait_until([&] { return w.frame->FindWindow("mail-2") != nullptr; }));
     CHECK(w.frame->FindWindow("mail-0") == nullptr);
+    // Only the folder shown looks chosen.
+    CHECK(junk->GetValue());
+    CHECK_FALSE(inbox->GetValue());
     CHECK(contains(flat(w.get("mail-2")), "Activezvotrecompte"));
     CHECK(contains(flat(w.get("mail-2")), "ne-pas-repondre@service.example"));
     CHECK(read.empty());
