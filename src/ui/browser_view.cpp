@@ -81,6 +81,7 @@ BrowserView::BrowserView(wxWindow* parent, const Appearance& appearance, PageVie
         wxDefaultSize, wxALIGN_CENTRE_HORIZONTAL, "simulation-text");
     banner_text->tint(*wxBLACK, banner_fill);
     banner_text->SetFont(banner_text->GetFont().Bold());
+    set_relative_size(banner_text, 0.9);
     auto* banner_sizer = new wxBoxSizer(wxVERTICAL);
     banner_sizer->Add(banner_text, wxSizerFlags().Expand().Border(wxALL, pt / 3));
     // The banner wraps to the browser's width: it must never be cut, nor widen the window.
@@ -114,6 +115,7 @@ BrowserView::BrowserView(wxWindow* parent, const Appearance& appearance, PageVie
                                               wxDefaultSize, wxST_ELLIPSIZE_END, "browser-tab");
     tab_text->tint(colours_.text, colours_.page);
     tab_ = tab_text;
+    set_relative_size(tab_, 0.85);
     auto* tab_sizer = new wxBoxSizer(wxVERTICAL);
     tab_sizer->Add(tab_, wxSizerFlags().Expand().Border(wxALL, pt / 3));
     tab_panel->SetSizer(tab_sizer);

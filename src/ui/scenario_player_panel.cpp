@@ -559,6 +559,11 @@ void ScenarioPlayerPanel::Impl::update_side() {
     side_buttons[kMail]->SetLabel(unread > 0 ? wxString::Format(_("%s (%zu new)"), _("E-mails"), unread)
                                              : _("E-mails"));
     for (std::size_t i = 0; i < kSideCount; ++i) {
+        if (side_buttons[i]->GetValue() && i != side_shown) {
+            // The appearance inverts a chosen toggle but never restores one no longer chosen.
+            side_buttons[i]->SetBackgroundColour(wxNullColour);
+            side_buttons[i]->SetForegroundColour(wxNullColour);
+        }
         side_buttons[i]->SetValue(i == side_shown);
         side_buttons[i]->InvalidateBestSize();
     }
