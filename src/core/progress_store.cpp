@@ -232,7 +232,7 @@ std::string utc_now_iso() {
     const auto now = std::chrono::system_clock::now();
     const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count();
     const auto t = broken_down(static_cast<std::time_t>(ms / 1000), true);
-    std::array<char, 40> buffer{};
+    std::array<char, 96> buffer{};  // room for any int, so -O3 sees no truncation
     std::snprintf(buffer.data(), buffer.size(), "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", t.tm_year + 1900,
                   t.tm_mon + 1, t.tm_mday, t.tm_hour, t.tm_min, t.tm_sec, static_cast<int>(ms % 1000));
     return buffer.data();
