@@ -316,6 +316,24 @@ TEST_CASE("ANTS: the paid look-alike site is a counted mistake, explained", "[pr
     CHECK(s.totals().mistakes == 2);
 }
 
+TEST_CASE("ANTS: a wrong password is reported for the couple identifiant/mot de passe, at the top",
+          "[procedure][ants]") {
+    Run run;
+    ScenarioSession& s = *run.session;
+    play_until(s, "ants-connexion");
+    s.set_value("identifiant", "nadia.bertin@exemple.fr");
+    s.set_value("mot-de-passe", "coquelicot-87");  // passwords are compared exactly
+    const auto f = s.activate("se-connecter");
+    CHECK_FALSE(f.moved);
+    CHECK(f.field_errors.empty());
+    CHECK(f.alert == "Le couple identifiant/mot de passe est incorrect.");
+    CHECK(f.mistake == "mot-de-passe:mismatch");
+    CHECK(f.coach ==
+          "Le mot de passe n'est pas le bon. Cliquez sur « Afficher » pour voir ce que vous avez tapé, et "
+          "faites "
+          "attention aux majuscules.");
+}
+
 TEST_CASE("ANTS: a motif that is not Nadia's is caught before it can no longer be changed",
           "[procedure][ants]") {
     Run run;
