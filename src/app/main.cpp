@@ -1,5 +1,6 @@
 // Pas à Pas, the desktop application: options, translations, the main window, and the single
 // catch-all for exceptions that escape an event handler.
+#include "core/lesson_loader.hpp"
 #include "core/paths.hpp"
 #include "core/translate.hpp"
 #include "ui/main_frame.hpp"
@@ -14,6 +15,7 @@
 #include <cstdio>
 #include <exception>
 #include <filesystem>
+#include <future>
 #include <optional>
 #include <string>
 
@@ -100,6 +102,11 @@ bool PasAPasApp::OnInit() {
     options.lessons_dir = pasapas::core::lessons_path(lessons_, executable);
     options.assets_dir = share / "pasapas" / "assets";
     options.start_as_guest = guest_;
+    // Reading and validating every lesson and procedure file runs on another core while GTK
+    // creates the window; the translator is installed first, since problems are translated.
+    options.preloaded_lessons = std::async(std::launch::async, [dir = options.lessons_dir] {
+                                    return pasapas::core::LessonLoader().load_directory(dir);
+                                }).share();
 
     auto* frame = new pasapas::ui::MainFrame(options);
     frame->Show();

@@ -79,7 +79,8 @@ MainFrame::MainFrame(MainFrameOptions options)
     } catch (const core::StoreError& error) {
         store_error_ = error.what();
     }
-    lessons_ = core::LessonLoader().load_directory(options_.lessons_dir);
+    lessons_ = options_.preloaded_lessons.valid() ? options_.preloaded_lessons.get()
+                                                  : core::LessonLoader().load_directory(options_.lessons_dir);
 
     SetSizer(new wxBoxSizer(wxVERTICAL));
     SetMinSize(FromDIP(wxSize(800, 600)));

@@ -12,6 +12,7 @@
 #include <wx/utils.h>
 
 #include <filesystem>
+#include <future>
 #include <memory>
 #include <optional>
 #include <string>
@@ -24,6 +25,10 @@ struct MainFrameOptions {
     std::filesystem::path assets_dir;
     bool start_as_guest = false;
     Appearance appearance;  // for the profile screen and guests; language already installed
+    // The lessons and procedures, when the caller started loading them in the background so
+    // that reading them overlaps with the creation of the window (start-up time); when not
+    // valid, they are loaded from lessons_dir by the constructor.
+    std::shared_future<core::LoadResult> preloaded_lessons;
 };
 
 class MainFrame : public wxFrame {
