@@ -69,6 +69,8 @@ BrowserView::BrowserView(wxWindow* parent, const Appearance& appearance, PageVie
       appearance_(appearance),
       colours_(SiteColours::for_appearance(appearance)) {
     const int pt = appearance.point_size();
+    // The frame's margins stay thin at large text sizes: the height is the page's.
+    const int pad = std::min(pt / 2, FromDIP(6));
     auto* sizer = new wxBoxSizer(wxVERTICAL);
 
     // The banner says it all the time: nothing here is real, nothing is sent.
@@ -83,7 +85,7 @@ BrowserView::BrowserView(wxWindow* parent, const Appearance& appearance, PageVie
     banner_text->SetFont(banner_text->GetFont().Bold());
     set_relative_size(banner_text, 0.9);
     auto* banner_sizer = new wxBoxSizer(wxVERTICAL);
-    banner_sizer->Add(banner_text, wxSizerFlags().Expand().Border(wxALL, pt / 3));
+    banner_sizer->Add(banner_text, wxSizerFlags().Expand().Border(wxALL, pad / 2));
     // The banner wraps to the browser's width: it must never be cut, nor widen the window.
     const wxString banner_label = banner_text->GetLabel();
     banner_text->SetMinSize(wxSize(pt * 6, -1));
@@ -117,11 +119,11 @@ BrowserView::BrowserView(wxWindow* parent, const Appearance& appearance, PageVie
     tab_ = tab_text;
     set_relative_size(tab_, 0.85);
     auto* tab_sizer = new wxBoxSizer(wxVERTICAL);
-    tab_sizer->Add(tab_, wxSizerFlags().Expand().Border(wxALL, pt / 3));
+    tab_sizer->Add(tab_, wxSizerFlags().Expand().Border(wxALL, pad / 2));
     tab_panel->SetSizer(tab_sizer);
     // Long titles are cut with "…" rather than widening the browser at large text sizes.
     tab_->SetMinSize(wxSize(pt * 12, -1));
-    bar_sizer->Add(tab_panel, wxSizerFlags().Border(wxLEFT | wxTOP, pt / 2));
+    bar_sizer->Add(tab_panel, wxSizerFlags().Border(wxLEFT | wxTOP, pad));
 
     auto* nav = new wxBoxSizer(wxHORIZONTAL);
     back_ = new wxButton(bar, wxID_ANY, wxString::FromUTF8("\xE2\x86\x90 ") + _("Back"), wxDefaultPosition,
@@ -153,13 +155,13 @@ BrowserView::BrowserView(wxWindow* parent, const Appearance& appearance, PageVie
     url->tint(colours_.text, colours_.page);
     url_ = url;
     url_->SetMinSize(wxSize(pt * 6, -1));
-    address_sizer->Add(url_, wxSizerFlags(1).CentreVertical().Border(wxTOP | wxBOTTOM, pt / 3));
+    address_sizer->Add(url_, wxSizerFlags(1).CentreVertical().Border(wxTOP | wxBOTTOM, pad / 2));
     address_->SetSizer(address_sizer);
     auto* frame_sizer = new wxBoxSizer(wxVERTICAL);
-    frame_sizer->Add(address_, wxSizerFlags().Expand().Border(wxALL, std::max(3, pt / 3)));
+    frame_sizer->Add(address_, wxSizerFlags().Expand().Border(wxALL, std::max(3, pad / 2)));
     address_frame_->SetSizer(frame_sizer);
     nav->Add(address_frame_, wxSizerFlags(1).CentreVertical());
-    bar_sizer->Add(nav, wxSizerFlags().Expand().Border(wxALL, pt / 2));
+    bar_sizer->Add(nav, wxSizerFlags().Expand().Border(wxALL, pad));
     bar->SetSizer(bar_sizer);
     sizer->Add(bar, wxSizerFlags().Expand());
 

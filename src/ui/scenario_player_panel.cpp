@@ -10,11 +10,14 @@
 #include <wx/button.h>
 #include <wx/intl.h>
 #include <wx/scrolwin.h>
+#include <wx/settings.h>
 #include <wx/simplebook.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 #include <wx/tglbtn.h>
 #include <wx/timer.h>
+#include <wx/weakref.h>
+#include <wx/wrapsizer.h>
 
 #include <algorithm>
 #include <array>
@@ -82,7 +85,8 @@ struct ScenarioPlayerPanel::Impl {
     wxButton* leave = nullptr;
     Tinted<wxPanel>* timeout_banner = nullptr;
     wxStaticText* timeout_text = nullptr;
-    wxPanel* strip = nullptr;
+    wxPanel* side_column = nullptr;
+    wxScrolledWindow* guidance = nullptr;
     wxStaticText* instruction = nullptr;
     wxBoxSizer* hints_sizer = nullptr;
     Tinted<wxPanel>* coach_box = nullptr;
@@ -115,6 +119,8 @@ struct ScenarioPlayerPanel::Impl {
           on_exit(std::move(exit)) {}
 
     [[nodiscard]] int pt() const { return appearance.point_size(); }
+    // Margins grow less than the text: at 200 % every pixel of height is the page's.
+    [[nodiscard]] int gap() const { return std::min(pt(), self->FromDIP(12)); }
     [[nodiscard]] wxColour coach_fill() const {
         return appearance.high_contrast ? appearance.background() : wxColour(0xff, 0xf4, 0xc2);
     }
@@ -124,6 +130,11 @@ struct ScenarioPlayerPanel::Impl {
 
     void build();
     wxWindow* build_side(wxWindow* parent);
+    void build_guidance(wxWindow* parent, wxSizer* column_sizer);
+    void fit_guidance();
+    void scroll_guidance_to(wxWindow* target);
+    void bring_into_view(wxWindow* target);
+    [[nodiscard]] int wrap_limit(const wxStaticText* text) const;
     wxWindow* build_documents(wxWindow* parent);
     wxWindow* build_persona(wxWindow* parent);
     wxWindow* build_checklist(wxWindow* parent);
@@ -155,27 +166,20 @@ struct ScenarioPlayerPanel::Impl {
 };
 
 void ScenarioPlayerPanel::Impl::build() {
-    const int gap = pt();
+    const int gap = this->gap();
     auto* outer = new wxBoxSizer(wxVERTICAL);
 
-    // Top bar: where am I, how, help, the way out.
+    // Top bar, one line at every text size: where am I, and the way out. The height saved here
+    // is the simulated page's.
     auto* top = new wxBoxSizer(wxHORIZONTAL);
-    title =
-        new wxStaticText(self, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0, "scenario-title");
-    set_relative_size(title, 1.4);
+    const wxString title_text = from_utf8(session.text(session.scenario().title));
+    title = new wxStaticText(self, wxID_ANY, title_text, wxDefaultPosition, wxDefaultSize, wxST_ELLIPSIZE_END,
+                             "scenario-title");
+    set_relative_size(title, 1.2);
     title->SetFont(title->GetFont().Bold());
-    add_wrapped(title, from_utf8(session.text(session.scenario().title)));
-    auto* titles = new wxBoxSizer(wxVERTICAL);
-    titles->Add(title);
-    mode_label = new wxStaticText(self, wxID_ANY, wxString::Format(_("Mode: %s"), mode_name(session.mode())),
-                                  wxDefaultPosition, wxDefaultSize, 0, "scenario-mode");
-    titles->Add(mode_label);
-    top->Add(titles, wxSizerFlags(1).CentreVertical());
-    hint_button = new wxButton(self, wxID_ANY, _("Hint"), wxDefaultPosition, wxDefaultSize, 0,
-                               wxDefaultValidator, "hint-button");
-    set_relative_size(hint_button, 1.2);
-    hint_button->Show(session.mode() != core::ScenarioMode::Check);
-    top->Add(hint_button, wxSizerFlags().CentreVertical().Border(wxLEFT, gap));
+    title->SetToolTip(title_text);
+    title->SetMinSize(wxSize(pt() * 6, -1));
+    top->Add(title, wxSizerFlags(1).CentreVertical());
     leave = new wxButton(self, wxID_ANY, _("Quit (your progress is saved)"), wxDefaultPosition, wxDefaultSize,
                          0, wxDefaultValidator, "leave-button");
     top->Add(leave, wxSizerFlags().CentreVertical().Border(wxLEFT, gap));
@@ -204,36 +208,6 @@ void ScenarioPlayerPanel::Impl::build() {
     timeout_banner->SetSizer(banner_row);
     timeout_banner->Hide();
     outer->Add(timeout_banner, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, gap));
-
-    // Guidance: Pas à Pas' own voice, apart from the site.
-    strip = new wxPanel(self, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxTAB_TRAVERSAL, "guidance");
-    auto* strip_sizer = new wxBoxSizer(wxVERTICAL);
-    instruction =
-        new wxStaticText(strip, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0, "instruction");
-    set_relative_size(instruction, 1.2);
-    instruction->SetFont(instruction->GetFont().Bold());
-    add_wrapped(instruction, wxString());
-    strip_sizer->Add(instruction, wxSizerFlags().Expand());
-    hints_sizer = new wxBoxSizer(wxVERTICAL);
-    strip_sizer->Add(hints_sizer, wxSizerFlags().Expand());
-    coach_box = new Tinted<wxPanel>(strip, wxID_ANY, wxDefaultPosition, wxDefaultSize, 0, "coach-box");
-    coach_box->tint(appearance.high_contrast ? appearance.accent() : wxColour(0x1a, 0x1a, 0x1a),
-                    coach_fill());
-    auto* coach_text = new Tinted<wxStaticText>(coach_box, wxID_ANY, wxString(), wxDefaultPosition,
-                                                wxDefaultSize, 0, "coach");
-    coach_text->tint(coach_box->GetForegroundColour(), coach_fill());
-    coach = coach_text;
-    add_wrapped(coach, wxString());
-    auto* coach_sizer = new wxBoxSizer(wxVERTICAL);
-    coach_sizer->Add(coach, wxSizerFlags().Expand().Border(wxALL, gap / 2));
-    coach_box->SetSizer(coach_sizer);
-    coach_box->Hide();
-    strip_sizer->Add(coach_box, wxSizerFlags().Expand().Border(wxTOP, gap / 3));
-    store_error =
-        new wxStaticText(strip, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0, "store-error");
-    strip_sizer->Add(store_error, wxSizerFlags().Expand());
-    strip->SetSizer(strip_sizer);
-    outer->Add(strip, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, gap));
 
     // The end: what it gave, and the way home.
     end_panel = new wxPanel(self, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxTAB_TRAVERSAL, "end-panel");
@@ -288,7 +262,9 @@ void ScenarioPlayerPanel::Impl::build() {
 
 wxWindow* ScenarioPlayerPanel::Impl::build_side(wxWindow* parent) {
     auto* column = new wxPanel(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxTAB_TRAVERSAL, "side");
+    side_column = column;
     auto* sizer = new wxBoxSizer(wxVERTICAL);
+    build_guidance(column, sizer);
     const std::array<wxString, kSideCount> labels{_("Phone"), _("E-mails"), _("Documents"),
                                                   _("Identity sheet"), _("To prepare")};
     for (std::size_t i = 0; i < kSideCount; ++i) {
@@ -298,9 +274,9 @@ wxWindow* ScenarioPlayerPanel::Impl::build_side(wxWindow* parent) {
         side_frames[i]->tint(wxNullColour, appearance.background());
         side_buttons[i] = new wxToggleButton(side_frames[i], wxID_ANY, labels[i], wxDefaultPosition,
                                              wxDefaultSize, 0, wxDefaultValidator, kSideNames[i]);
-        set_relative_size(side_buttons[i], 1.1);
+        set_relative_size(side_buttons[i], 0.95);
         auto* frame_sizer = new wxBoxSizer(wxVERTICAL);
-        frame_sizer->Add(side_buttons[i], wxSizerFlags().Expand().Border(wxALL, std::max(3, pt() / 3)));
+        frame_sizer->Add(side_buttons[i], wxSizerFlags().Expand().Border(wxALL, std::max(3, gap() / 3)));
         side_frames[i]->SetSizer(frame_sizer);
         sizer->Add(side_frames[i], wxSizerFlags().Expand());
         side_buttons[i]->Bind(wxEVT_TOGGLEBUTTON, [this, i](wxCommandEvent&) { show_side(i); });
@@ -325,11 +301,115 @@ wxWindow* ScenarioPlayerPanel::Impl::build_side(wxWindow* parent) {
     side_book->AddPage(build_documents(side_book), labels[kDocuments]);
     side_book->AddPage(build_persona(side_book), labels[kPersona]);
     side_book->AddPage(build_checklist(side_book), labels[kChecklist]);
-    sizer->Add(side_book, wxSizerFlags(1).Expand().Border(wxTOP, pt() / 2));
+    sizer->Add(side_book, wxSizerFlags(1).Expand().Border(wxTOP, gap() / 2));
     column->SetSizer(sizer);
     // Wide enough for the phone's bubbles at every text size; the browser takes the rest.
     column->SetMinSize(wxSize(std::max(pt() * 13, self->FromDIP(280)), -1));
     return column;
+}
+
+void ScenarioPlayerPanel::Impl::build_guidance(wxWindow* parent, wxSizer* column_sizer) {
+    // Pas a Pas' own voice, apart from the site: above the phone and papers rather than above
+    // the browser, so that at large text sizes the page keeps its height.
+    // The mode and « Indice » share a line (two at large text sizes) that never scrolls away:
+    // what help there is, and where to ask for it, right above what to do.
+    auto* head = new wxWrapSizer(wxHORIZONTAL);
+    mode_label =
+        new wxStaticText(parent, wxID_ANY, wxString::Format(_("Mode: %s"), mode_name(session.mode())),
+                         wxDefaultPosition, wxDefaultSize, 0, "scenario-mode");
+    // Smaller than the rest, so that it fits beside « Indice » even at 200 %.
+    set_relative_size(mode_label, 0.85);
+    head->Add(mode_label, wxSizerFlags().CentreVertical().Border(wxRIGHT, pt() / 2));
+    hint_button = new wxButton(parent, wxID_ANY, _("Hint"), wxDefaultPosition, wxDefaultSize, 0,
+                               wxDefaultValidator, "hint-button");
+    set_relative_size(hint_button, 1.1);
+    hint_button->Show(session.mode() != core::ScenarioMode::Check);
+    head->Add(hint_button, wxSizerFlags().CentreVertical());
+    column_sizer->Add(head, wxSizerFlags().Expand().Border(wxBOTTOM, pt() / 4));
+
+    // What to do, the hints asked for and the coaching scroll on their own when they are taller
+    // than their share of the column.
+    guidance = new wxScrolledWindow(parent, wxID_ANY, wxDefaultPosition, wxDefaultSize,
+                                    wxVSCROLL | wxTAB_TRAVERSAL, "guidance");
+    guidance->SetScrollRate(0, std::max(4, pt() / 2));
+    auto* sizer = new wxBoxSizer(wxVERTICAL);
+    instruction =
+        new wxStaticText(guidance, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0, "instruction");
+    set_relative_size(instruction, 1.1);
+    instruction->SetFont(instruction->GetFont().Bold());
+    add_wrapped(instruction, wxString());
+    sizer->Add(instruction, wxSizerFlags().Expand());
+    hints_sizer = new wxBoxSizer(wxVERTICAL);
+    sizer->Add(hints_sizer, wxSizerFlags().Expand());
+    coach_box = new Tinted<wxPanel>(guidance, wxID_ANY, wxDefaultPosition, wxDefaultSize, 0, "coach-box");
+    coach_box->tint(appearance.high_contrast ? appearance.accent() : wxColour(0x1a, 0x1a, 0x1a),
+                    coach_fill());
+    auto* coach_text = new Tinted<wxStaticText>(coach_box, wxID_ANY, wxString(), wxDefaultPosition,
+                                                wxDefaultSize, 0, "coach");
+    coach_text->tint(coach_box->GetForegroundColour(), coach_fill());
+    coach = coach_text;
+    add_wrapped(coach, wxString());
+    auto* coach_sizer = new wxBoxSizer(wxVERTICAL);
+    coach_sizer->Add(coach, wxSizerFlags().Expand().Border(wxALL, std::max(3, pt() / 3)));
+    coach_box->SetSizer(coach_sizer);
+    coach_box->Hide();
+    sizer->Add(coach_box, wxSizerFlags().Expand().Border(wxTOP, pt() / 3));
+    store_error =
+        new wxStaticText(guidance, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0, "store-error");
+    add_wrapped(store_error, wxString());
+    sizer->Add(store_error, wxSizerFlags().Expand());
+    guidance->SetSizer(sizer);
+    column_sizer->Add(guidance, wxSizerFlags().Expand().Border(wxBOTTOM, gap()));
+}
+
+void ScenarioPlayerPanel::Impl::fit_guidance() {
+    const int best = guidance->GetSizer()->CalcMin().y;
+    // As tall as its text, but the phone, mail and papers below keep room to be read; past
+    // that it scrolls.
+    int others = 0;
+    for (wxSizerItem* item : side_column->GetSizer()->GetChildren()) {
+        if (item->IsShown() && item->GetWindow() != guidance && item->GetWindow() != side_book) {
+            others += item->GetMinSizeWithBorder().y;
+        }
+    }
+    const int cap = std::max(pt() * 3, side_column->GetClientSize().y - others - gap() * 2 - pt() * 5);
+    const int height = std::min(best, cap);
+    if (guidance->GetMinSize().y != height) {
+        guidance->SetMinSize(wxSize(pt() * 4, height));
+        side_column->Layout();
+    }
+    guidance->FitInside();
+    // Its children move when a text is rewrapped even if its own size stays the same.
+    guidance->Layout();
+}
+
+void ScenarioPlayerPanel::Impl::scroll_guidance_to(wxWindow* target) {
+    // The newest words (coaching after a mistake, a hint) are in sight without scrolling.
+    int unit = 1;
+    guidance->GetScrollPixelsPerUnit(nullptr, &unit);
+    unit = std::max(1, unit);
+    const int view_top = guidance->GetViewStart().y * unit;
+    const int top = target->GetPosition().y + view_top;
+    const int bottom = top + target->GetSize().y;
+    const int height = guidance->GetClientSize().y;
+    // Taller than the view: its beginning, where reading starts.
+    if (bottom - top > height) {
+        guidance->Scroll(-1, std::max(0, top) / unit);
+    } else {
+        const int wanted = std::clamp(bottom - height, 0, std::max(0, top));
+        guidance->Scroll(-1, std::min((wanted + unit - 1) / unit, std::max(0, top) / unit));
+    }
+}
+
+void ScenarioPlayerPanel::Impl::bring_into_view(wxWindow* target) {
+    scroll_guidance_to(target);
+    // Again once the layout has settled: wrapping and sizing happen after this.
+    wxWeakRef<wxWindow> weak(target);
+    self->CallAfter([this, weak] {
+        if (weak.get() != nullptr) {
+            scroll_guidance_to(weak.get());
+        }
+    });
 }
 
 wxWindow* ScenarioPlayerPanel::Impl::build_documents(wxWindow* parent) {
@@ -436,27 +516,32 @@ void ScenarioPlayerPanel::Impl::set_wrapped(wxStaticText* text, const wxString& 
         }
     }
     text->SetLabel(full);
-    text->Wrap(wrap_width > 0 ? wrap_width : 400);
+    text->Wrap(wrap_limit(text));
+}
+
+int ScenarioPlayerPanel::Impl::wrap_limit(const wxStaticText* text) const {
+    if (side_column != nullptr && side_column->IsDescendant(const_cast<wxStaticText*>(text))) {
+        // Texts of the side column wrap to its width, leaving room for the guidance's scrollbar.
+        const int scrollbar = wxSystemSettings::GetMetric(wxSYS_VSCROLL_X, self);
+        const int inner = text->GetParent() == coach_box ? std::max(3, pt() / 3) * 2 : 0;
+        return std::max(120, side_column->GetClientSize().x - std::max(scrollbar, 16) - inner - 4);
+    }
+    return wrap_width > 0 ? wrap_width : 400;
 }
 
 void ScenarioPlayerPanel::Impl::rewrap(bool force) {
-    const int width = std::max(200, self->GetClientSize().x - pt() * 4);
+    const int width = std::max(200, self->GetClientSize().x - gap() * 4);
     if (!force && width == wrap_width) {
+        fit_guidance();
         return;
     }
     wrap_width = width;
-    const int side_width = std::max(120, side_book->GetClientSize().x - pt());
+    self->Layout();
     for (auto& [text, full] : wrapped) {
         text->SetLabel(full);
-        // Texts of the side column wrap to its width, the others to the whole width.
-        int limit = side_book->IsDescendant(text) ? side_width : width;
-        if (text == title) {
-            // The title shares its line with « Indice » and « Quitter ».
-            limit =
-                std::max(pt() * 8, width - hint_button->GetBestSize().x - leave->GetBestSize().x - pt() * 2);
-        }
-        text->Wrap(limit);
+        text->Wrap(wrap_limit(text));
     }
+    fit_guidance();
     self->Layout();
 }
 
@@ -486,6 +571,10 @@ void ScenarioPlayerPanel::Impl::show(const core::Feedback& feedback) {
     // Laid out before the guidance scrolls its target into view.
     self->Layout();
     update_guidance();
+    self->Layout();
+    if (coach_box->IsShown()) {
+        bring_into_view(coach_box);
+    }
     self->Thaw();
     if (feedback.finished || session.finished()) {
         show_end();
@@ -539,7 +628,7 @@ void ScenarioPlayerPanel::Impl::update_guidance() {
         side_frames[i]->tint(wxNullColour, target == kSideTargets[i] ? highlight() : appearance.background());
     }
     hint_button->Enable(!session.finished() && (guide != nullptr || !instruction_asked));
-    strip->Layout();
+    fit_guidance();
 }
 
 void ScenarioPlayerPanel::Impl::update_side() {
@@ -623,6 +712,7 @@ void ScenarioPlayerPanel::Impl::on_hint() {
         instruction_asked = true;
         update_guidance();
         rewrap(true);
+        bring_into_view(instruction);
         return;
     }
     std::optional<std::string> hint;
@@ -630,7 +720,7 @@ void ScenarioPlayerPanel::Impl::on_hint() {
     if (hint) {
         ++hints_shown;
         const wxString text = wxString::Format(_("Hint %d: %s"), hints_shown, from_utf8(*hint));
-        auto* line = new wxStaticText(strip, wxID_ANY, text, wxDefaultPosition, wxDefaultSize, 0,
+        auto* line = new wxStaticText(guidance, wxID_ANY, text, wxDefaultPosition, wxDefaultSize, 0,
                                       wxString::Format("hint-%d", hints_shown));
         set_relative_size(line, 1.1);
         apply_appearance(line, appearance);
@@ -638,6 +728,7 @@ void ScenarioPlayerPanel::Impl::on_hint() {
         add_wrapped(line, text);
         hints_sizer->Add(line, wxSizerFlags().Expand().Border(wxTOP, pt() / 3));
         rewrap(true);
+        bring_into_view(line);
     } else {
         hint_button->Disable();
         browser->page()->SetFocus();
@@ -713,8 +804,10 @@ void ScenarioPlayerPanel::Impl::show_store_error(const std::exception& error) {
     store_error->SetLabel(
         wxString::Format(_("Your progress could not be saved: %s"), wxString::FromUTF8(error.what())));
     store_error->SetForegroundColour(appearance.error());
-    store_error->Wrap(std::max(200, wrap_width));
+    store_error->Wrap(wrap_limit(store_error));
+    fit_guidance();
     self->Layout();
+    bring_into_view(store_error);
 }
 
 ScenarioPlayerPanel::ScenarioPlayerPanel(wxWindow* parent, const core::Scenario& scenario,
