@@ -22,6 +22,66 @@ namespace pasapas::ui {
 
 namespace {
 
+// A link's words on as many lines as its width needs: a button's label never wraps by itself,
+// and at large text sizes a long link would be cut on both sides.
+wxString wrap_words(const wxWindow* window, const wxString& text, int width) {
+    wxString result;
+    wxString line;
+    wxString word;
+    auto flush_word = [&] {
+        if (word.empty()) {
+            return;
+        }
+        const wxString candidate = line.empty() ? word : line + " " + word;
+        if (!line.empty() && window->GetTextExtent(candidate).x > width) {
+            result += line + "\n";
+            line = word;
+        } else {
+            line = candidate;
+        }
+        word.clear();
+    };
+    for (const wxUniChar c : text) {
+        if (c == ' ') {
+            flush_word();
+        } else {
+            word += c;
+        }
+    }
+    flush_word();
+    return result + line;
+}
+
+// A text with a word longer than the width (an address): broken after a '/', '.' or '-', or
+// anywhere, rather than cut. GTK would wrap it itself, but in a box one line high.
+wxString break_long_words(const wxWindow* window, const wxString& text, int width) {
+    wxString result;
+    wxString line;
+    for (const wxUniChar c : text) {
+        if (c == '\n') {
+            result += line + "\n";
+            line.clear();
+            continue;
+        }
+        if (!line.empty() && window->GetTextExtent(line + c).x > width) {
+            std::size_t cut = line.size();
+            for (std::size_t i = line.size(); i > 1; --i) {
+                const wxUniChar before = line[i - 1];
+                if (before == ' ' || before == '/' || before == '.' || before == '-') {
+                    cut = i;
+                    break;
+                }
+            }
+            wxString head = line.Left(cut);
+            head.Trim();
+            result += head + "\n";
+            line = line.Mid(cut);
+        }
+        line += c;
+    }
+    return result + line;
+}
+
 wxString from_utf8(const std::string& text) {
     return wxString::FromUTF8(text);
 }
@@ -145,6 +205,7 @@ struct PageView::Impl {
     std::map<std::string, Tinted<wxPanel>*> boxes;
     std::map<std::string, wxWindow*> first_controls;
     std::vector<std::pair<wxStaticText*, wxString>> wrapped;
+    std::vector<std::pair<wxButton*, wxString>> wrapped_links;
     std::string highlighted;
     std::string first_error;
     int wrap_width = 0;
@@ -674,8 +735,10 @@ void PageView::Impl::build_action(wxSizer* sizer, const core::ScenarioSession& s
             break;
         }
         case core::ActionStyle::Link: {
-            auto* button = new Tinted<wxButton>(inner, wxID_ANY, label, wxDefaultPosition, wxDefaultSize,
-                                                wxBORDER_NONE | wxBU_EXACTFIT, wxDefaultValidator, name);
+            auto* button =
+                new Tinted<wxButton>(inner, wxID_ANY, label, wxDefaultPosition, wxDefaultSize,
+                                     wxBORDER_NONE | wxBU_EXACTFIT | wxBU_LEFT, wxDefaultValidator, name);
+            wrapped_links.emplace_back(button, label);
             button->SetFont(button->GetFont().Underlined());
             button->tint(colours.blue, colours.page);
             bind(button);
@@ -700,8 +763,10 @@ void PageView::Impl::build_action(wxSizer* sizer, const core::ScenarioSession& s
             column->Add(text(inner, from_utf8(session.text(action.url)), 0.9, false,
                              appearance.high_contrast ? colours.text : wxColour(0x0b, 0x6b, 0x2b),
                              from_utf8("url:" + id)));
-            auto* button = new Tinted<wxButton>(inner, wxID_ANY, label, wxDefaultPosition, wxDefaultSize,
-                                                wxBORDER_NONE | wxBU_EXACTFIT, wxDefaultValidator, name);
+            auto* button =
+                new Tinted<wxButton>(inner, wxID_ANY, label, wxDefaultPosition, wxDefaultSize,
+                                     wxBORDER_NONE | wxBU_EXACTFIT | wxBU_LEFT, wxDefaultValidator, name);
+            wrapped_links.emplace_back(button, label);
             set_relative_size(button, 1.2);
             button->SetFont(button->GetFont().Underlined());
             button->tint(colours.blue, colours.page);
@@ -727,6 +792,15 @@ void PageView::Impl::rewrap(bool force) {
     for (auto& [line, full] : wrapped) {
         line->SetLabel(full);
         line->Wrap(width);
+        line->InvalidateBestSize();
+        if (line->GetBestSize().x > width) {
+            line->SetLabel(break_long_words(line, line->GetLabel(), width));
+            line->InvalidateBestSize();
+        }
+    }
+    for (auto& [link, full] : wrapped_links) {
+        link->SetLabel(wrap_words(link, full, width - pt()));
+        link->InvalidateBestSize();
     }
     self->Layout();
     self->FitInside();
@@ -779,6 +853,7 @@ void PageView::show(const core::ScenarioSession& session, const core::Feedback& 
     impl_->boxes.clear();
     impl_->first_controls.clear();
     impl_->wrapped.clear();
+    impl_->wrapped_links.clear();
     impl_->first_error.clear();
     impl_->highlighted.clear();
     SetBackgroundColour(impl_->colours.page);

@@ -209,29 +209,30 @@ void ScenarioPlayerPanel::Impl::build() {
     timeout_banner->Hide();
     outer->Add(timeout_banner, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, gap));
 
-    // The end: what it gave, and the way home.
+    // The end: what it gave, and the way home, in place of the title and « Quitter » (not below
+    // them: at 200 % the receipt needs the height).
     end_panel = new wxPanel(self, wxID_ANY, wxDefaultPosition, wxDefaultSize, wxTAB_TRAVERSAL, "end-panel");
     auto* end_sizer = new wxBoxSizer(wxHORIZONTAL);
     auto* end_texts = new wxBoxSizer(wxVERTICAL);
     end_title =
         new wxStaticText(end_panel, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0, "end-title");
-    set_relative_size(end_title, 1.3);
+    set_relative_size(end_title, 1.0);
     end_title->SetFont(end_title->GetFont().Bold());
     add_wrapped(end_title, wxString());
     end_texts->Add(end_title);
     level = new wxStaticText(end_panel, wxID_ANY, wxString(), wxDefaultPosition, wxDefaultSize, 0, "level");
-    set_relative_size(level, 1.2);
+    set_relative_size(level, 1.0);
     add_wrapped(level, wxString());
     end_texts->Add(level);
     end_sizer->Add(end_texts, wxSizerFlags(1).CentreVertical());
     auto* home = new wxButton(end_panel, wxID_ANY, _("Back to home"), wxDefaultPosition, wxDefaultSize, 0,
                               wxDefaultValidator, "home-button");
-    set_relative_size(home, 1.3);
+    set_relative_size(home, 1.1);
     home->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { on_leave(); });
     end_sizer->Add(home, wxSizerFlags().CentreVertical().Border(wxLEFT, gap));
     end_panel->SetSizer(end_sizer);
     end_panel->Hide();
-    outer->Add(end_panel, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, gap));
+    top->Insert(1, end_panel, wxSizerFlags(1).CentreVertical());
 
     // The browser and, beside it, the learner's phone, mail, documents and papers.
     auto* main = new wxBoxSizer(wxHORIZONTAL);
@@ -319,6 +320,7 @@ void ScenarioPlayerPanel::Impl::build_guidance(wxWindow* parent, wxSizer* column
                          wxDefaultPosition, wxDefaultSize, 0, "scenario-mode");
     // Smaller than the rest, so that it fits beside « Indice » even at 200 %.
     set_relative_size(mode_label, 0.85);
+    add_wrapped(mode_label, mode_label->GetLabel());
     head->Add(mode_label, wxSizerFlags().CentreVertical().Border(wxRIGHT, pt() / 2));
     hint_button = new wxButton(parent, wxID_ANY, _("Hint"), wxDefaultPosition, wxDefaultSize, 0,
                                wxDefaultValidator, "hint-button");
@@ -526,7 +528,13 @@ int ScenarioPlayerPanel::Impl::wrap_limit(const wxStaticText* text) const {
         const int inner = text->GetParent() == coach_box ? std::max(3, pt() / 3) * 2 : 0;
         return std::max(120, side_column->GetClientSize().x - std::max(scrollbar, 16) - inner - 4);
     }
-    return wrap_width > 0 ? wrap_width : 400;
+    const int width = wrap_width > 0 ? wrap_width : 400;
+    if (end_panel != nullptr && text->GetParent() == end_panel) {
+        // Beside « Retour a l'accueil ».
+        const wxWindow* home = end_panel->FindWindow("home-button");
+        return std::max(pt() * 8, width - (home != nullptr ? home->GetBestSize().x : 0) - gap() * 2);
+    }
+    return width;
 }
 
 void ScenarioPlayerPanel::Impl::rewrap(bool force) {
@@ -791,6 +799,8 @@ void ScenarioPlayerPanel::Impl::show_end() {
     } else {
         level->Hide();
     }
+    title->Hide();
+    leave->Hide();
     end_panel->Show();
     side_frames[kChecklist]->Show();
     show_side(kChecklist);
