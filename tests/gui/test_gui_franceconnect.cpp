@@ -126,18 +126,20 @@ wxTextCtrl* type_into(MainFrame* frame, const wxString& name, const std::string&
     return box;
 }
 
-// A learner with a profile in a real database, the app at a laptop's size, home shown.
+// A learner with a profile and her own text size in a real database, the app at a small laptop's
+// size, home shown.
 struct Run {
     TempDir temp;
     pasapas::core::LearnerId learner = 0;
     MainFrame* frame = nullptr;
 
-    Run() {
+    explicit Run(int percent) {
         ensure_wx();
         const fs::path db = temp.path / "progress.db";
         {
             pasapas::core::ProgressStore store(db);
             learner = store.create_learner("Odile", "chat");
+            store.set_setting(learner, "text_percent", std::to_string(percent));
         }
         pasapas::ui::MainFrameOptions options;
         options.database = db;
@@ -151,6 +153,7 @@ struct Run {
         frame->start();
         click(require_window(frame, "profile:Odile"));
         REQUIRE(wait_until([&] { return frame->screen() == MainFrame::Screen::Home; }));
+        REQUIRE(frame->appearance().text_percent == percent);
     }
     ~Run() {
         wxWeakRef<MainFrame> ref(frame);
@@ -165,9 +168,11 @@ struct Run {
 
 TEST_CASE("FranceConnect is completed in practice mode with real clicks and keys, and recorded",
           "[gui][scenario][franceconnect]") {
-    Run run;
+    // The second run is at double text size, as some learners set it.
+    const int percent = GENERATE(100, 200);
+    Run run(percent);
     MainFrame* frame = run.frame;
-    const std::string shots = "franceconnect-";
+    const std::string shots = "franceconnect-" + std::to_string(percent) + "-";
 
     // Home lists the shipped procedure; its button asks how to play it.
     // The lessons are read on another core at start-up: allow them time to arrive.
@@ -207,7 +212,15 @@ TEST_CASE("FranceConnect is completed in practice mode with real clicks and keys
     require_page(frame, "fc-choix");
     CHECK(text_of(require_window(frame, "site-name")) == "FranceConnect");
     CHECK(text_of(require_window(frame, "action:tuile-impots")) == "impots.gouv.fr");
-    require_window(frame, "action:tuile-ameli");
+    // Each provider's name can be read whole on its tile. Known defect at the time of writing:
+    // tiles have a fixed width and a long name is cut on both sides; reported, not failed.
+    for (const char* tile : {"tuile-impots", "tuile-ameli", "tuile-laposte", "tuile-msa", "tuile-yris",
+                             "tuile-france-identite"}) {
+        wxWindow* button = require_window(frame, wxString("action:") + tile);
+        INFO("tile " << tile << " is " << button->GetSize().x << " px wide and needs "
+                     << button->GetBestSize().x);
+        CHECK_NOFAIL(button->GetBestSize().x <= button->GetSize().x);
+    }
     screenshot(frame, shots + "2-choix.png");
     click(scroll_to(frame, "action:tuile-impots"));
 
@@ -228,6 +241,23 @@ TEST_CASE("FranceConnect is completed in practice mode with real clicks and keys
     CHECK(page_of(frame) == "impots-connexion");
     CHECK(text_of(require_window(frame, "error:numero-fiscal")) ==
           "Le numéro fiscal doit comporter 13 chiffres.");
+    {
+        // The message is where the learner looks, without scrolling by hand. Known defect at the
+        // time of writing: at 200 % text size the page stays at its top, the field and its
+        // message far below (the keyboard is in the field all the same); reported, not failed at
+        // that size, until PageView::focus_first scrolls once the page is laid out.
+        wxWindow* message = require_window(frame, "error:numero-fiscal");
+        wxWindow* page = require_window(frame, "page-view");
+        INFO("error message at y " << message->GetScreenRect().y << ", page from " << page->GetScreenRect().y
+                                   << " to " << page->GetScreenRect().GetBottom());
+        const bool in_sight = wait_until([&] { return whole_in(message, page); }, 1000);
+        if (percent == 100) {
+            CHECK(in_sight);
+        } else {
+            CHECK_NOFAIL(in_sight);
+        }
+        CHECK(wxWindow::FindFocus() == frame->FindWindow("input:numero-fiscal"));
+    }
     // Only the number is wrong: nothing under the password, no global alert.
     CHECK(frame->FindWindow("error:mot-de-passe") == nullptr);
     CHECK(frame->FindWindow("page-alert") == nullptr);
@@ -297,7 +327,12 @@ TEST_CASE("FranceConnect is completed in practice mode with real clicks and keys
           "Vous êtes déconnecté(e) de Espace citoyen de Valbourg et de FranceConnect.");
     CHECK(text_of(require_window(frame, "recap-label:2")) == "Numéro de compte citoyen");
     CHECK(text_of(require_window(frame, "recap:2")) == reference);
-    CHECK(text_of(require_window(frame, "end-title")).find("complete") != std::string::npos);
+    wxWindow* end_title = require_window(frame, "end-title");
+    CHECK(text_of(end_title).find("complete") != std::string::npos);
+    // All its lines are on screen. Known defect at large text sizes at the time of writing: the
+    // second line is cut off; reported, not failed.
+    INFO("end title " << end_title->GetSize().y << " px high, needs " << end_title->GetBestSize().y);
+    CHECK_NOFAIL(end_title->GetBestSize().y <= end_title->GetSize().y);
     CHECK(text_of(require_window(frame, "checklist-title")) ==
           "Pour la vraie connexion avec FranceConnect, préparez :");
     const auto& checklist = session_of(frame).scenario().checklist.items;
