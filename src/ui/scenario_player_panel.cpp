@@ -62,6 +62,11 @@ wxString level_name(core::AutonomyLevel level) {
     return {};
 }
 
+core::ScenarioSession::Clock& test_clock() {
+    static core::ScenarioSession::Clock clock;
+    return clock;
+}
+
 // The side column's tabs, in order.
 enum Side : std::size_t { kPhone, kMail, kDocuments, kPersona, kChecklist, kSideCount };
 
@@ -114,7 +119,7 @@ struct ScenarioPlayerPanel::Impl {
          core::ProgressStore* store, core::LearnerId learner, const Appearance& look,
          std::function<void()> exit, std::uint32_t seed)
         : self(owner),
-          session(scenario, mode, store, learner, seed, {}, content_translation),
+          session(scenario, mode, store, learner, seed, test_clock(), content_translation),
           appearance(look),
           on_exit(std::move(exit)) {}
 
@@ -195,9 +200,13 @@ void ScenarioPlayerPanel::Impl::build() {
                                                  wxDefaultSize, 0, "timeout-text");
     banner_text->tint(timeout_banner->GetForegroundColour(), timeout_banner->GetBackgroundColour());
     timeout_text = banner_text;
+    // A little smaller than the rest so that, with its button, it is one line even at 200 %.
+    set_relative_size(timeout_text, 0.9);
+    add_wrapped(timeout_text, wxString());
     banner_row->Add(timeout_text, wxSizerFlags(1).CentreVertical().Border(wxALL, gap / 2));
     auto* stay = new wxButton(timeout_banner, wxID_ANY, _("Stay connected"), wxDefaultPosition, wxDefaultSize,
                               0, wxDefaultValidator, "stay-connected");
+    set_relative_size(stay, 0.9);
     stay->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) {
         guarded([this] { session.extend(); });
         timeout_banner->Hide();
@@ -529,6 +538,12 @@ int ScenarioPlayerPanel::Impl::wrap_limit(const wxStaticText* text) const {
         return std::max(120, side_column->GetClientSize().x - std::max(scrollbar, 16) - inner - 4);
     }
     const int width = wrap_width > 0 ? wrap_width : 400;
+    if (text == timeout_text) {
+        // Beside « Rester connecte ».
+        const wxWindow* stay = timeout_banner->FindWindow("stay-connected");
+        return std::max(pt() * 8, self->GetClientSize().x - (stay != nullptr ? stay->GetBestSize().x : 0) -
+                                      gap() * 4 - 2);
+    }
     if (end_panel != nullptr && text->GetParent() == end_panel) {
         // Beside « Retour a l'accueil ».
         const wxWindow* home = end_panel->FindWindow("home-button");
@@ -758,15 +773,16 @@ void ScenarioPlayerPanel::Impl::on_tick() {
     const bool warning = session.time_state() == core::ScenarioSession::TimeState::Warning;
     if (warning) {
         const int seconds = std::max(0, session.seconds_left());
+        // Short, so that it stays on one line at 200 %: the button beside it asks the question.
         const wxString text =
             seconds >= 60
-                ? wxString::Format(
-                      _("Your session on this site ends in %d min. Do you want to stay connected?"),
-                      (seconds + 59) / 60)
-                : wxString::Format(
-                      _("Your session on this site ends in %d s. Do you want to stay connected?"), seconds);
-        if (timeout_text->GetLabel() != text) {
-            timeout_text->SetLabel(text);
+                ? wxString::Format(_("Your session on this site ends in %d min."), (seconds + 59) / 60)
+                : wxString::Format(_("Your session on this site ends in %d s."), seconds);
+        if (const auto entry = std::find_if(wrapped.begin(), wrapped.end(),
+                                            [this](const auto& item) { return item.first == timeout_text; });
+            entry == wrapped.end() || entry->second != text) {
+            set_wrapped(timeout_text, text);
+            self->Layout();
         }
     }
     if (warning != timeout_banner->IsShown()) {
@@ -837,6 +853,10 @@ ScenarioPlayerPanel::~ScenarioPlayerPanel() {
     impl_->timer.Stop();
     // The children's destroy handlers use impl_: they must run while it still exists.
     DestroyChildren();
+}
+
+void ScenarioPlayerPanel::set_test_clock(core::ScenarioSession::Clock clock) {
+    test_clock() = std::move(clock);
 }
 
 const core::ScenarioSession& ScenarioPlayerPanel::session() const {

@@ -14,6 +14,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <string>
@@ -416,4 +417,55 @@ TEST_CASE("In practice, Hint gives the instruction, then the hints one by one, i
 
     click(require_window(frame, "leave-button"));
     REQUIRE(wait_until([&] { return frame->screen() == MainFrame::Screen::Home; }));
+}
+
+TEST_CASE("Before the site's time-out a banner offers to stay connected; ignored, the session expires",
+          "[gui][scenario]") {
+    const int percent = GENERATE(100, 200);
+    // The sessions' clock runs ahead of the real one by what the test says.
+    static std::chrono::seconds ahead{0};
+    ahead = std::chrono::seconds(0);
+    pasapas::ui::ScenarioPlayerPanel::set_test_clock([] { return std::chrono::steady_clock::now() + ahead; });
+    struct Restore {
+        ~Restore() { pasapas::ui::ScenarioPlayerPanel::set_test_clock({}); }
+    } restore;
+    Session run(percent);
+    MainFrame* frame = run.frame;
+    open_in_mode(frame, "mode-guided");
+    const std::string shots = "timeout-" + std::to_string(percent) + "-";
+    wxWindow* banner = frame->FindWindow("timeout-banner");
+    REQUIRE(banner != nullptr);
+    CHECK_FALSE(banner->IsShownOnScreen());
+
+    // Eighteen minutes without a click, out of twenty: the warning, and the page stays usable.
+    ahead = std::chrono::seconds(1200 - 120 + 5);
+    REQUIRE(wait_until([&] { return banner->IsShownOnScreen(); }));
+    pump(200);
+    wxWindow* warning = require_window(frame, "timeout-text");
+    CHECK(text_of(warning) == "Your session on this site ends in 2 min.");
+    CHECK(text_of(require_window(frame, "stay-connected")) == "Stay connected");
+    // All of it can be read: wrapped, not cut.
+    CHECK(warning->GetSize().x >= warning->GetBestSize().x);
+    CHECK(warning->GetSize().y >= warning->GetBestSize().y);
+    CHECK(warning->GetScreenRect().GetRight() <= banner->GetScreenRect().GetRight());
+    CHECK(page_of(frame) == "recherche");
+    require_page_height(frame);
+    screenshot(frame, shots + "1-banner.png");
+
+    // « Stay connected »: the banner goes, the count starts again.
+    click(require_window(frame, "stay-connected"));
+    REQUIRE(wait_until([&] { return !banner->IsShownOnScreen(); }));
+    pump(1500);
+    CHECK_FALSE(banner->IsShownOnScreen());
+    CHECK(page_of(frame) == "recherche");
+
+    // Ignored this time: the site's expired page, counted as a mistake, the banner gone.
+    const int mistakes = session_of(frame).totals().mistakes;
+    ahead += std::chrono::seconds(1200 + 5);
+    REQUIRE(wait_until([&] { return page_of(frame) == "session-expiree"; }));
+    pump(200);
+    CHECK(text_of(require_window(frame, "address-url")) == "https://www.service-public.fr/demarche/expire");
+    CHECK_FALSE(banner->IsShownOnScreen());
+    CHECK(session_of(frame).totals().mistakes == mistakes + 1);
+    screenshot(frame, shots + "2-expired.png");
 }
