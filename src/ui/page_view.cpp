@@ -205,7 +205,14 @@ struct PageView::Impl {
     std::map<std::string, Tinted<wxPanel>*> boxes;
     std::map<std::string, wxWindow*> first_controls;
     std::vector<std::pair<wxStaticText*, wxString>> wrapped;
-    std::vector<std::pair<wxButton*, wxString>> wrapped_links;
+    // Links, tiles and tick boxes: their labels never wrap by themselves.
+    struct WrappedControl {
+        wxControl* control;
+        wxString full;
+        int indent;  // the room the control takes beside its label (a tick box's box)
+        bool tile;
+    };
+    std::vector<WrappedControl> wrapped_links;
     std::string highlighted;
     std::string first_error;
     int wrap_width = 0;
@@ -636,6 +643,7 @@ wxWindow* PageView::Impl::build_control(wxWindow* parent, wxSizer* column,
             auto* box = new wxCheckBox(parent, wxID_ANY, label, wxDefaultPosition, wxDefaultSize, 0,
                                        wxDefaultValidator, control_name);
             box->SetValue(value == "true");
+            wrapped_links.push_back({box, label, pt() * 2, false});
             box->Bind(wxEVT_CHECKBOX, [this, id, box](wxCommandEvent&) {
                 changed(id, box->GetValue() ? "true" : std::string());
             });
@@ -738,7 +746,7 @@ void PageView::Impl::build_action(wxSizer* sizer, const core::ScenarioSession& s
             auto* button =
                 new Tinted<wxButton>(inner, wxID_ANY, label, wxDefaultPosition, wxDefaultSize,
                                      wxBORDER_NONE | wxBU_EXACTFIT | wxBU_LEFT, wxDefaultValidator, name);
-            wrapped_links.emplace_back(button, label);
+            wrapped_links.push_back({button, label, 0, false});
             button->SetFont(button->GetFont().Underlined());
             button->tint(colours.blue, colours.page);
             bind(button);
@@ -752,6 +760,7 @@ void PageView::Impl::build_action(wxSizer* sizer, const core::ScenarioSession& s
             button->SetFont(button->GetFont().Bold());
             button->tint(colours.blue, colours.band);
             button->SetMinSize(wxSize(pt() * 18, pt() * 4));
+            wrapped_links.push_back({button, label, pt(), true});
             bind(button);
             column->Add(button);
             break;
@@ -766,7 +775,7 @@ void PageView::Impl::build_action(wxSizer* sizer, const core::ScenarioSession& s
             auto* button =
                 new Tinted<wxButton>(inner, wxID_ANY, label, wxDefaultPosition, wxDefaultSize,
                                      wxBORDER_NONE | wxBU_EXACTFIT | wxBU_LEFT, wxDefaultValidator, name);
-            wrapped_links.emplace_back(button, label);
+            wrapped_links.push_back({button, label, 0, false});
             set_relative_size(button, 1.2);
             button->SetFont(button->GetFont().Underlined());
             button->tint(colours.blue, colours.page);
@@ -798,9 +807,16 @@ void PageView::Impl::rewrap(bool force) {
             line->InvalidateBestSize();
         }
     }
-    for (auto& [link, full] : wrapped_links) {
-        link->SetLabel(wrap_words(link, full, width - pt()));
-        link->InvalidateBestSize();
+    for (const WrappedControl& entry : wrapped_links) {
+        entry.control->SetLabel(wrap_words(entry.control, entry.full, width - pt() - entry.indent));
+        entry.control->InvalidateBestSize();
+        if (entry.tile) {
+            // A tile is at least its usual size, and as wide as its name needs within the page.
+            entry.control->SetMinSize(wxSize(pt() * 18, pt() * 4));
+            const wxSize best = entry.control->GetBestSize();
+            entry.control->SetMinSize(
+                wxSize(std::min(width, std::max(pt() * 18, best.x)), std::max(pt() * 4, best.y)));
+        }
     }
     self->Layout();
     self->FitInside();
@@ -834,9 +850,15 @@ PageView::PageView(wxWindow* parent, const Appearance& appearance, Callbacks cal
     Bind(wxEVT_SIZE, [this](wxSizeEvent& event) {
         impl_->rewrap(false);
         event.Skip();
-        // The highlighted element stays in sight when the page is resized or re-laid out.
+        // The highlighted element, or else the field the site complained about, stays in sight
+        // when the page is resized or re-laid out (at large text sizes it moves down after
+        // the first drawing).
         CallAfter([this] {
-            if (wxWindow* target = box(impl_->highlighted); target != nullptr) {
+            wxWindow* target = box(impl_->highlighted);
+            if (target == nullptr && !impl_->first_error.empty()) {
+                target = box(impl_->first_error);
+            }
+            if (target != nullptr) {
                 impl_->scroll_into_view(target);
             }
         });
@@ -911,7 +933,20 @@ void PageView::highlight(const std::string& id) {
 void PageView::focus_first() {
     if (wxWindow* control = first_control(impl_->first_error); control != nullptr) {
         control->SetFocus();
-        impl_->scroll_into_view(control);
+        // The field's box, with its label and the site's message under it.
+        const auto box_of = [this]() -> wxWindow* {
+            const auto found = impl_->boxes.find(impl_->first_error);
+            return found != impl_->boxes.end() ? found->second : first_control(impl_->first_error);
+        };
+        impl_->scroll_into_view(box_of());
+        // Again once the page is laid out: at large text sizes it moves after this.
+        CallAfter([this, box_of, error = impl_->first_error] {
+            if (impl_->first_error == error) {
+                if (wxWindow* target = box_of(); target != nullptr) {
+                    impl_->scroll_into_view(target);
+                }
+            }
+        });
     }
 }
 

@@ -597,6 +597,9 @@ void ScenarioPlayerPanel::Impl::show(const core::Feedback& feedback) {
     self->Layout();
     if (coach_box->IsShown()) {
         bring_into_view(coach_box);
+    } else {
+        // Something new to do: read from its beginning.
+        guidance->Scroll(0, 0);
     }
     self->Thaw();
     if (feedback.finished || session.finished()) {
