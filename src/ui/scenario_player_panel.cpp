@@ -374,6 +374,13 @@ void ScenarioPlayerPanel::Impl::build_guidance(wxWindow* parent, wxSizer* column
 }
 
 void ScenarioPlayerPanel::Impl::fit_guidance() {
+    // Nothing to say (the end, the store's message gone): no empty box taking room.
+    const bool any = instruction->IsShown() || coach_box->IsShown() || !hints_sizer->IsEmpty() ||
+                     !store_error->GetLabel().empty();
+    if (guidance->IsShown() != any) {
+        guidance->Show(any);
+        side_column->Layout();
+    }
     const int best = guidance->GetSizer()->CalcMin().y;
     // As tall as its text, but the phone, mail and papers below keep room to be read; past
     // that it scrolls.
