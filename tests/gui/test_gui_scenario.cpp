@@ -312,8 +312,8 @@ void finish_alone(MainFrame* frame) {
 
 TEST_CASE("A procedure is completed in guided mode with real clicks and keys, and recorded",
           "[gui][scenario]") {
-    // The learner's own setting: the second run is at double text size, on a 1024x768 window.
-    const int percent = GENERATE(100, 200);
+    // The learner's own setting, up to double text size, on a 1024x768 window.
+    const int percent = GENERATE(100, 150, 200);
     Session run(percent);
     MainFrame* frame = run.frame;
     const auto learner = run.learner;
