@@ -2,6 +2,7 @@
 
 #include "core/tags.hpp"
 #include "ui/appearance.hpp"
+#include "ui/home_card.hpp"
 
 #include <wx/button.h>
 #include <wx/msgdlg.h>
@@ -130,7 +131,22 @@ HomePanel::HomePanel(wxWindow* parent, const std::optional<core::Learner>& learn
     scroller->SetName("lessons");
     scroller->SetScrollRate(0, FromDIP(20));
     auto* list = new wxBoxSizer(wxVERTICAL);
-    std::vector<wxStaticText*> summaries;
+    // Card lines are broken by counting characters against the average width of the final
+    // font: measuring word by word (wxStaticText::Wrap) was the slowest part of start-up.
+    wxFont body_font = GetFont();
+    body_font.SetPointSize(appearance.point_size());
+    // A sample of ordinary sentence text: its average character is what a line is made of.
+    const wxString sample =
+        wxString::FromUTF8("Bouger la flèche, taper une adresse e-mail et repérer une arnaque.");
+    int sample_width = 0;
+    GetTextExtent(sample, &sample_width, nullptr, nullptr, nullptr, &body_font);
+    const double char_width =
+        std::max(1.0, static_cast<double>(sample_width) / static_cast<double>(sample.length()));
+    // The card's own padding and the scroll bar take about 4 characters; counting is only an
+    // estimate, so a line is allowed 90 % of the room (the layout test checks nothing is clipped).
+    const int card_width = GetParent()->GetClientSize().x - 2 * gap;
+    const auto wrap_chars =
+        static_cast<std::size_t>(std::max(20.0, static_cast<double>(card_width) / char_width * 0.9 - 4.0));
 
     // Groups follow La Coop's order of themes; a theme it does not know comes last.
     std::vector<std::string> themes;
@@ -167,54 +183,34 @@ HomePanel::HomePanel(wxWindow* parent, const std::optional<core::Learner>& learn
                 found == by_lesson.end()
                     ? core::LessonProgress{lesson->id, core::LessonStatus::NotStarted, 0, {}}
                     : found->second;
-            auto* row = new wxBoxSizer(wxHORIZONTAL);
-            auto* texts = new wxBoxSizer(wxVERTICAL);
-            auto* title = new wxStaticText(scroller, wxID_ANY, lesson_text(lesson->title));
-            title->SetName(wxString::FromUTF8("title:" + lesson->id));
-            set_relative_size(title, 1.3);
-            title->SetFont(title->GetFont().Bold());
-            texts->Add(title);
-            summaries.push_back(title);  // a long title wraps too, at the largest text sizes
-            auto* summary = new wxStaticText(scroller, wxID_ANY, lesson_text(lesson->summary));
-            summaries.push_back(summary);
-            texts->Add(summary);
-
             wxString state_text;
-            wxString button_text;
+            wxString action;
             switch (state.status) {
                 case core::LessonStatus::NotStarted:
                     state_text = _("Not started");
-                    button_text = _("Start");
+                    action = _("Start");
                     break;
                 case core::LessonStatus::InProgress:
                     // TRANSLATORS: state of a lesson on the home screen
                     state_text = wxString::Format(_("In progress, step %d of %d"), shown_step(state, *lesson),
                                                   step_count(*lesson));
-                    button_text = _("Continue");
+                    action = _("Continue");
                     break;
                 case core::LessonStatus::Done:
                     state_text = _("Done") + wxString(L" \u2713");
-                    button_text = _("Do again");
+                    action = _("Do again");
                     break;
             }
-            auto* details = new wxStaticText(
-                scroller, wxID_ANY,
+            const HomeCardText text{
+                lesson_text(lesson->title), lesson_text(lesson->summary),
                 wxString::Format(wxPLURAL("%d minute", "%d minutes", static_cast<unsigned>(lesson->minutes)),
                                  lesson->minutes) +
-                    wxString(L"  \u00b7  ") + state_text);
-            details->SetName(wxString::FromUTF8("state:" + lesson->id));
-            texts->Add(details);
-            row->Add(texts, wxSizerFlags(1).Expand());
-            auto* open = new wxButton(scroller, wxID_ANY, button_text);
-            open->SetName(wxString::FromUTF8("lesson:" + lesson->id));
-            // The button alone says "Start": screen readers also get the lesson's title.
-            open->SetHelpText(lesson_text(lesson->title));
-            open->SetToolTip(lesson_text(lesson->title));
-            set_relative_size(open, 1.3);
+                    wxString(L"  \u00b7  ") + state_text,
+                action};
+            auto* card = new HomeCard(scroller, wxString::FromUTF8("lesson:" + lesson->id), text, wrap_chars);
             const std::string id = lesson->id;
-            open->Bind(wxEVT_BUTTON, [this, id](wxCommandEvent&) { actions_.open_lesson(id); });
-            row->Add(open, wxSizerFlags().CentreVertical().Border(wxLEFT, gap));
-            list->Add(row, wxSizerFlags().Expand().Border(wxBOTTOM, gap));
+            card->Bind(wxEVT_BUTTON, [this, id](wxCommandEvent&) { actions_.open_lesson(id); });
+            list->Add(card, wxSizerFlags().Expand().Border(wxBOTTOM, gap));
         }
     }
     if (lessons.empty()) {
@@ -251,38 +247,20 @@ HomePanel::HomePanel(wxWindow* parent, const std::optional<core::Learner>& learn
             state_text = _("Tried, not finished");
             button_text = _("Try again");
         }
-        auto* row = new wxBoxSizer(wxHORIZONTAL);
-        auto* texts = new wxBoxSizer(wxVERTICAL);
-        auto* title = new wxStaticText(scroller, wxID_ANY, lesson_text(scenario.title));
-        title->SetName(wxString::FromUTF8("title:" + scenario.id));
-        set_relative_size(title, 1.3);
-        title->SetFont(title->GetFont().Bold());
-        texts->Add(title);
-        summaries.push_back(title);
-        auto* summary = new wxStaticText(scroller, wxID_ANY, lesson_text(scenario.summary));
-        summaries.push_back(summary);
-        texts->Add(summary);
-        auto* details = new wxStaticText(
-            scroller, wxID_ANY,
+        const HomeCardText text{
+            lesson_text(scenario.title), lesson_text(scenario.summary),
             wxString::Format(wxPLURAL("%d minute", "%d minutes", static_cast<unsigned>(scenario.minutes)),
                              scenario.minutes) +
-                wxString(L"  \u00b7  ") + state_text);
-        details->SetName(wxString::FromUTF8("state:" + scenario.id));
-        texts->Add(details);
-        row->Add(texts, wxSizerFlags(1).Expand());
-        auto* open = new wxButton(scroller, wxID_ANY, button_text);
-        open->SetName(wxString::FromUTF8("scenario:" + scenario.id));
-        open->SetHelpText(lesson_text(scenario.title));
-        open->SetToolTip(lesson_text(scenario.title));
-        set_relative_size(open, 1.3);
+                wxString(L"  \u00b7  ") + state_text,
+            button_text};
+        auto* card = new HomeCard(scroller, wxString::FromUTF8("scenario:" + scenario.id), text, wrap_chars);
         const std::string id = scenario.id;
-        open->Bind(wxEVT_BUTTON, [this, id](wxCommandEvent&) {
+        card->Bind(wxEVT_BUTTON, [this, id](wxCommandEvent&) {
             if (actions_.open_scenario) {
                 actions_.open_scenario(id);
             }
         });
-        row->Add(open, wxSizerFlags().CentreVertical().Border(wxLEFT, gap));
-        list->Add(row, wxSizerFlags().Expand().Border(wxBOTTOM, gap));
+        list->Add(card, wxSizerFlags().Expand().Border(wxBOTTOM, gap));
     }
     scroller->SetSizer(list);
     sizer->Add(scroller, wxSizerFlags(1).Expand().Border(wxLEFT | wxRIGHT, gap));
@@ -316,12 +294,8 @@ HomePanel::HomePanel(wxWindow* parent, const std::optional<core::Learner>& learn
     }
 
     SetSizer(sizer);
-    // Wrapping needs the final font, and the width left beside the buttons.
-    apply_appearance(this, appearance);
-    const int wrap_width = std::max(GetParent()->GetClientSize().x * 6 / 10, GetCharWidth() * 30);
-    for (wxStaticText* summary : summaries) {
-        summary->Wrap(wrap_width);
-    }
+    // The look (fonts, colours) is applied by the frame once the panel is in place: doing it
+    // here too laid the whole screen out twice at start-up.
 }
 
 }  // namespace pasapas::ui

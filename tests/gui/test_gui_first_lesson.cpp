@@ -106,7 +106,7 @@ TEST_CASE("A first lesson is saved at its step and resumed there after a restart
     click(require_window(dialog, "create-button"));
     REQUIRE(wait_until([&] { return frame->screen() == MainFrame::Screen::Home; }));
     CHECK(text_of(require_window(frame, "hello")) == "Hello, Camille");
-    CHECK(text_of(require_window(frame, "state:souris")).find("Not started") != std::string::npos);
+    CHECK(text_of(require_window(frame, "lesson:souris")).find("Not started") != std::string::npos);
     screenshot(frame, "first-lesson-3-home.png");
 
     // The mouse lesson, its first three steps, then leave.
@@ -120,7 +120,7 @@ TEST_CASE("A first lesson is saved at its step and resumed there after a restart
     screenshot(frame, "first-lesson-4-player.png");
     click(require_window(frame, "leave-button"));
     REQUIRE(wait_until([&] { return frame->screen() == MainFrame::Screen::Home; }));
-    CHECK(text_of(require_window(frame, "state:souris")).find("In progress, step 4 of 10") !=
+    CHECK(text_of(require_window(frame, "lesson:souris")).find("In progress, step 4 of 10") !=
           std::string::npos);
 
     // Quit, start again from the same file.
@@ -130,7 +130,7 @@ TEST_CASE("A first lesson is saved at its step and resumed there after a restart
     click(require_window(frame, "profile:Camille"));
     REQUIRE(wait_until([&] { return frame->screen() == MainFrame::Screen::Home; }));
     screenshot(frame, "first-lesson-5-home-after-restart.png");
-    CHECK(text_of(require_window(frame, "state:souris")).find("In progress, step 4 of 10") !=
+    CHECK(text_of(require_window(frame, "lesson:souris")).find("In progress, step 4 of 10") !=
           std::string::npos);
     wxWindow* resume = require_window(frame, "continue-button");
     CHECK(text_of(resume) == "Continue: Utiliser la souris, step 4 of 10");

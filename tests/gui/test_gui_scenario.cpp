@@ -131,7 +131,7 @@ void type_into(MainFrame* frame, const wxString& name, const char* text) {
 
 void play(MainFrame* frame, const std::string& shots) {
     // Home lists the procedure with its state; its button asks how to play it.
-    CHECK(text_of(require_window(frame, "state:demarche-gui")).find("Not started") != std::string::npos);
+    CHECK(text_of(require_window(frame, "scenario:demarche-gui")).find("Not started") != std::string::npos);
     click(require_window(frame, "scenario:demarche-gui"));
     wxWindow* dialog = nullptr;
     REQUIRE(wait_until([&] {
@@ -244,7 +244,7 @@ void play(MainFrame* frame, const std::string& shots) {
     screenshot(frame, shots + "6-receipt.png");
     click(require_window(frame, "home-button"));
     REQUIRE(wait_until([&] { return frame->screen() == MainFrame::Screen::Home; }));
-    CHECK(text_of(require_window(frame, "state:demarche-gui")).find("Done") != std::string::npos);
+    CHECK(text_of(require_window(frame, "scenario:demarche-gui")).find("Done") != std::string::npos);
 }
 
 // A learner with her own text size, the app on a small laptop screen, and home shown.
