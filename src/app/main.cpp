@@ -2,6 +2,7 @@
 // catch-all for exceptions that escape an event handler.
 #include "core/lesson_loader.hpp"
 #include "core/paths.hpp"
+#include "core/progress_store.hpp"
 #include "core/translate.hpp"
 #include "ui/main_frame.hpp"
 
@@ -16,6 +17,7 @@
 #include <exception>
 #include <filesystem>
 #include <future>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -102,11 +104,15 @@ bool PasAPasApp::OnInit() {
     options.lessons_dir = pasapas::core::lessons_path(lessons_, executable);
     options.assets_dir = share / "pasapas" / "assets";
     options.start_as_guest = guest_;
-    // Reading and validating every lesson and procedure file runs on another core while GTK
-    // creates the window; the translator is installed first, since problems are translated.
+    // Reading and validating every lesson and procedure file, and opening the progress store,
+    // run on other cores while GTK creates the window; the translator is installed first, since
+    // problems and store notices are translated.
     options.preloaded_lessons = std::async(std::launch::async, [dir = options.lessons_dir] {
                                     return pasapas::core::LessonLoader().load_directory(dir);
                                 }).share();
+    options.preloaded_store = std::async(std::launch::async, [file = options.database] {
+                                  return std::make_shared<pasapas::core::ProgressStore>(file);
+                              }).share();
 
     auto* frame = new pasapas::ui::MainFrame(options);
     frame->Show();

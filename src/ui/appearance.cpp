@@ -63,11 +63,13 @@ void forget_best_sizes(wxWindow* window) {
 
 // Only what differs is set: every change restyles a GTK widget, which is what makes start-up
 // and screen changes slow when done twice.
+// Reading a colour that was never set asks GTK for the theme's default, which builds a
+// throw-away widget each time: a colour never set is simply set.
 void set_colours(wxWindow* window, const wxColour& foreground, const wxColour& background) {
-    if (window->GetForegroundColour() != foreground) {
+    if (!window->UseForegroundColour() || window->GetForegroundColour() != foreground) {
         window->SetForegroundColour(foreground);
     }
-    if (window->GetBackgroundColour() != background) {
+    if (!window->UseBackgroundColour() || window->GetBackgroundColour() != background) {
         window->SetBackgroundColour(background);
     }
 }

@@ -34,8 +34,7 @@ HomeCard::HomeCard(wxWindow* parent, const wxString& name, const HomeCardText& t
     SetName(name);
     // The title is larger and bold, about a third wider per character than the rest.
     const std::size_t title_chars = wrap_chars * 3 / 4;
-    wxString markup =
-        "<span size='larger' weight='bold'>" + escape_markup(wrap(text.title, title_chars)) + "</span>";
+    wxString markup = "<b>" + escape_markup(wrap(text.title, title_chars)) + "</b>";
     if (!text.summary.empty()) {
         markup += "\n" + escape_markup(wrap(text.summary, wrap_chars));
     }

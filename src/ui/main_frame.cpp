@@ -75,7 +75,8 @@ MainFrame::MainFrame(MainFrameOptions options)
       appearance_(options_.appearance) {
     SetName("main-frame");
     try {
-        store_ = std::make_unique<core::ProgressStore>(options_.database);
+        store_ = options_.preloaded_store.valid() ? options_.preloaded_store.get()
+                                                  : std::make_shared<core::ProgressStore>(options_.database);
     } catch (const core::StoreError& error) {
         store_error_ = error.what();
     }

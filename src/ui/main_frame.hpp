@@ -29,6 +29,9 @@ struct MainFrameOptions {
     // that reading them overlaps with the creation of the window (start-up time); when not
     // valid, they are loaded from lessons_dir by the constructor.
     std::shared_future<core::LoadResult> preloaded_lessons;
+    // The same for the progress store (opening it checks and may migrate the file); get()
+    // rethrows the StoreError of a store that could not be opened.
+    std::shared_future<std::shared_ptr<core::ProgressStore>> preloaded_store;
 };
 
 class MainFrame : public wxFrame {
@@ -71,7 +74,7 @@ private:
     void leave_player();
 
     MainFrameOptions options_;
-    std::unique_ptr<core::ProgressStore> store_;
+    std::shared_ptr<core::ProgressStore> store_;
     std::string store_error_;  // why the store could not be opened, empty when it was
     core::LoadResult lessons_;
     AvatarCatalog avatars_;
