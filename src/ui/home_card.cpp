@@ -32,7 +32,7 @@ wxString escape_markup(const wxString& text) {
 HomeCard::HomeCard(wxWindow* parent, const wxString& name, const HomeCardText& text, std::size_t wrap_chars)
     : wxButton(parent, wxID_ANY, wxEmptyString, wxDefaultPosition, wxDefaultSize, wxBU_LEFT), text_(text) {
     SetName(name);
-    // The title is larger and bold, about a third wider per character than the rest.
+    // The title is bold, a little wider per character than the rest: a shorter line is safe.
     const std::size_t title_chars = wrap_chars * 3 / 4;
     wxString markup = "<b>" + escape_markup(wrap(text.title, title_chars)) + "</b>";
     if (!text.summary.empty()) {
