@@ -140,6 +140,9 @@ PhonePanel::PhonePanel(wxWindow* parent) : wxPanel(parent, wxID_ANY) {
 
     Bind(wxEVT_PAINT, &PhonePanel::on_paint, this);
     Bind(wxEVT_SIZE, [this](wxSizeEvent& event) {
+        if (GetSizer() != nullptr && (GetClientSize().y < roomy_height_) != compact_) {
+            set_margins();
+        }
         Refresh();
         event.Skip();
         CallAfter([this] { settle(); });
@@ -157,21 +160,34 @@ bool PhonePanel::SetFont(const wxFont& font) {
 
 void PhonePanel::set_margins() {
     const int pt = GetFont().GetPointSize();
+    // The heading's own font may not be set yet when the panel's changes: its height at 1.2 times.
+    const int title = std::max(GetSizer()->GetItem(std::size_t{1})->GetWindow()->GetBestSize().y,
+                               GetCharHeight() * 6 / 5 + 2);
+    // However little room the column leaves, the messages keep a couple of lines and scroll
+    // inside them, and the phone's top and bottom narrow, rather than the heading sliding
+    // onto the home bar.
+    const int lines = GetCharHeight() * 2;
+    roomy_height_ = pt * 2 + pt / 2 + title + pt + pt * 3 / 2 + lines + pt * 3;
+    compact_ = GetClientSize().y < roomy_height_;
+    top_ = compact_ ? pt + pt / 2 : pt * 2 + pt / 2;
+    bottom_ = compact_ ? pt * 2 : pt * 3;
+    messages_->SetMinSize(wxSize(-1, lines));
+    SetMinSize(wxSize(-1, pt + pt / 2 + title + pt / 2 + pt / 2 + lines + pt * 2));
     const wxSizerItemList& items = GetSizer()->GetChildren();
     // Spacer, title, line, messages, spacer: the screen inside the phone's edges.
     auto item = items.begin();
-    (*item)->AssignSpacer(wxSize(0, pt * 2 + pt / 2));
+    (*item)->AssignSpacer(wxSize(0, top_));
     ++item;
     (*item)->SetFlag(wxLEFT | wxRIGHT | wxEXPAND);
     (*item)->SetBorder(pt * 2);
     ++item;
     (*item)->SetFlag(wxLEFT | wxRIGHT | wxTOP | wxEXPAND);
-    (*item)->SetBorder(pt);
+    (*item)->SetBorder(compact_ ? pt / 2 : pt);
     ++item;
     (*item)->SetFlag(wxLEFT | wxRIGHT | wxTOP | wxEXPAND);
-    (*item)->SetBorder(pt * 3 / 2);
+    (*item)->SetBorder(compact_ ? pt / 2 : pt * 3 / 2);
     ++item;
-    (*item)->AssignSpacer(wxSize(0, pt * 3));
+    (*item)->AssignSpacer(wxSize(0, bottom_));
 }
 
 void PhonePanel::settle() {
@@ -220,8 +236,11 @@ void PhonePanel::on_paint(wxPaintEvent& /*event*/) {
     dc.DrawRoundedRectangle(body, pt * 2);
     dc.SetPen(wxPen(fg, std::max(2, pt / 4)));
     const int mid = body.x + body.width / 2;
-    dc.DrawLine(mid - pt * 2, body.y + pt, mid + pt * 2, body.y + pt);
-    dc.DrawLine(mid - pt * 3, body.GetBottom() - pt * 3 / 2, mid + pt * 3, body.GetBottom() - pt * 3 / 2);
+    // Both in the room the layout left above and below the screen, however tall the phone is.
+    const int ear = std::min(pt, (top_ - pt / 2) / 2);
+    const int bar = std::min(pt * 3 / 2, (bottom_ - pt / 2) / 2 + pt / 4);
+    dc.DrawLine(mid - pt * 2, body.y + ear, mid + pt * 2, body.y + ear);
+    dc.DrawLine(mid - pt * 3, body.GetBottom() - bar, mid + pt * 3, body.GetBottom() - bar);
 }
 
 void PhonePanel::update(const std::vector<core::ReceivedSms>& sms) {

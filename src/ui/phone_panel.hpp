@@ -41,6 +41,11 @@ private:
     wxStaticText* empty_ = nullptr;
     std::vector<core::ReceivedSms> shown_;
     bool relayout_pending_ = false;
+    // Short of this height, the phone's top and bottom narrow so that its screen keeps room.
+    int roomy_height_ = 0;
+    bool compact_ = false;
+    int top_ = 0;
+    int bottom_ = 0;
 };
 
 }  // namespace pasapas::ui
