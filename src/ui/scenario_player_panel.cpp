@@ -106,8 +106,12 @@ struct ScenarioPlayerPanel::Impl {
     wxSimplebook* side_book = nullptr;
     PhonePanel* phone = nullptr;
     MailboxPanel* mailbox = nullptr;
-    std::size_t side_shown = kPhone;
+    // The identity sheet first: it holds what the learner will have to type.
+    std::size_t side_shown = kPersona;
+    bool side_chosen = false;  // by the learner, rather than opened for what just arrived
     std::size_t sms_seen = 0;
+    std::size_t sms_known = 0;
+    std::size_t mails_known = 0;
     std::string guide_key;           // page and target of the guide the hints were for
     bool instruction_asked = false;  // practice mode: the learner asked for the instruction
     int hints_shown = 0;
@@ -311,6 +315,7 @@ wxWindow* ScenarioPlayerPanel::Impl::build_side(wxWindow* parent) {
     side_book->AddPage(build_documents(side_book), labels[kDocuments]);
     side_book->AddPage(build_persona(side_book), labels[kPersona]);
     side_book->AddPage(build_checklist(side_book), labels[kChecklist]);
+    side_book->ChangeSelection(side_shown);
     sizer->Add(side_book, wxSizerFlags(1).Expand().Border(wxTOP, gap() / 2));
     column->SetSizer(sizer);
     // Wide enough for the phone's bubbles at every text size; the browser takes the rest.
@@ -390,7 +395,12 @@ void ScenarioPlayerPanel::Impl::fit_guidance() {
             others += item->GetMinSizeWithBorder().y;
         }
     }
-    const int cap = std::max(pt() * 3, side_column->GetClientSize().y - others - gap() * 2 - pt() * 5);
+    // The phone below, when shown, keeps at least the height it needs to be drawn whole.
+    const int book = side_shown == kPhone ? std::max(pt() * 5, phone->GetMinSize().y) : pt() * 5;
+    if (side_book->GetMinSize().y != book) {
+        side_book->SetMinSize(wxSize(-1, book));
+    }
+    const int cap = std::max(pt() * 3, side_column->GetClientSize().y - others - gap() * 2 - book);
     const int height = std::min(best, cap);
     if (guidance->GetMinSize().y != height) {
         guidance->SetMinSize(wxSize(pt() * 4, height));
@@ -666,7 +676,34 @@ void ScenarioPlayerPanel::Impl::update_guidance() {
 
 void ScenarioPlayerPanel::Impl::update_side() {
     const auto& sms = session.sms();
-    if (side_shown == kPhone) {
+    // What just arrived is put in front of the learner; its tab keeps its « new » count until
+    // the learner opens it herself.
+    std::size_t arrived = kSideCount;
+    if (session.mails().size() > mails_known) {
+        arrived = kMail;
+    }
+    if (sms.size() > sms_known) {
+        arrived = kPhone;
+    }
+    sms_known = sms.size();
+    mails_known = session.mails().size();
+    if (sms.size() < sms_seen) {
+        sms_seen = 0;  // the session was started again
+    }
+    if (arrived != kSideCount && arrived != side_shown) {
+        side_shown = arrived;
+        side_chosen = false;
+        side_book->ChangeSelection(arrived);
+        self->CallAfter([this] {
+            // The chosen toggle is drawn inverted by the appearance.
+            apply_appearance(side_column, appearance);
+            for (auto* frame : side_frames) {
+                frame->Refresh();
+            }
+            rewrap(true);
+        });
+    }
+    if (side_shown == kPhone && side_chosen) {
         sms_seen = sms.size();
     }
     phone->update(sms);
@@ -693,6 +730,7 @@ void ScenarioPlayerPanel::Impl::update_side() {
 
 void ScenarioPlayerPanel::Impl::show_side(std::size_t which) {
     side_shown = which;
+    side_chosen = true;
     side_book->ChangeSelection(which);
     guarded([this, which] {
         if (which != kChecklist) {

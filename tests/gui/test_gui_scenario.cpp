@@ -152,6 +152,9 @@ void play(MainFrame* frame, const std::string& shots) {
     CHECK(text_of(require_window(frame, "ad:annonce")) == "Ad");
     wxWindow* official_box = require_window(frame, "box:officiel");
     CHECK(official_box->GetBackgroundColour() != require_window(frame, "box:annonce")->GetBackgroundColour());
+    // Beside the browser, the identity sheet with what to type, rather than an empty phone.
+    CHECK_FALSE(frame->FindWindow("phone")->IsShownOnScreen());
+    CHECK(text_of(require_window(frame, "side:phone")) == "Phone");
     screenshot(frame, shots + "2-search.png");
 
     // The paid look-alike: the page stays, Pas à Pas explains kindly.
@@ -215,7 +218,11 @@ void play(MainFrame* frame, const std::string& shots) {
     // The code arrives on the phone: the guide points at the phone first.
     CHECK(text_of(require_window(frame, "instruction")) == "Ouvrez le téléphone pour lire le code reçu.");
     REQUIRE(session_of(frame).sms().size() == 1);
+    // The phone comes forward by itself, its tab still counting the message as new.
+    CHECK(wait_until([&] { return frame->FindWindow("phone")->IsShownOnScreen(); }));
+    CHECK(text_of(require_window(frame, "side:phone")) == "Phone (1 new)");
     click(require_window(frame, "side:phone"));
+    CHECK(text_of(require_window(frame, "side:phone")) == "Phone");
     CHECK(wait_until(
         [&] { return text_of(frame->FindWindow("instruction")) == "Tapez le code reçu par SMS."; }));
     const std::string body = session_of(frame).sms().front().body;
