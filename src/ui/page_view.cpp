@@ -211,6 +211,9 @@ struct PageView::Impl {
         wxString full;
         int indent;  // the room the control takes beside its label (a tick box's box)
         bool tile;
+        // Links are underlined as on the real sites; GTK draws a button's label without its
+        // font's underline, but not without markup's.
+        bool underline;
     };
     std::vector<WrappedControl> wrapped_links;
     std::string highlighted;
@@ -643,7 +646,7 @@ wxWindow* PageView::Impl::build_control(wxWindow* parent, wxSizer* column,
             auto* box = new wxCheckBox(parent, wxID_ANY, label, wxDefaultPosition, wxDefaultSize, 0,
                                        wxDefaultValidator, control_name);
             box->SetValue(value == "true");
-            wrapped_links.push_back({box, label, pt() * 2, false});
+            wrapped_links.push_back({box, label, pt() * 2, false, false});
             box->Bind(wxEVT_CHECKBOX, [this, id, box](wxCommandEvent&) {
                 changed(id, box->GetValue() ? "true" : std::string());
             });
@@ -746,7 +749,7 @@ void PageView::Impl::build_action(wxSizer* sizer, const core::ScenarioSession& s
             auto* button =
                 new Tinted<wxButton>(inner, wxID_ANY, label, wxDefaultPosition, wxDefaultSize,
                                      wxBORDER_NONE | wxBU_EXACTFIT | wxBU_LEFT, wxDefaultValidator, name);
-            wrapped_links.push_back({button, label, 0, false});
+            wrapped_links.push_back({button, label, 0, false, true});
             button->SetFont(button->GetFont().Underlined());
             button->tint(colours.blue, colours.page);
             bind(button);
@@ -760,7 +763,7 @@ void PageView::Impl::build_action(wxSizer* sizer, const core::ScenarioSession& s
             button->SetFont(button->GetFont().Bold());
             button->tint(colours.blue, colours.band);
             button->SetMinSize(wxSize(pt() * 18, pt() * 4));
-            wrapped_links.push_back({button, label, pt(), true});
+            wrapped_links.push_back({button, label, pt(), true, false});
             bind(button);
             column->Add(button);
             break;
@@ -775,7 +778,7 @@ void PageView::Impl::build_action(wxSizer* sizer, const core::ScenarioSession& s
             auto* button =
                 new Tinted<wxButton>(inner, wxID_ANY, label, wxDefaultPosition, wxDefaultSize,
                                      wxBORDER_NONE | wxBU_EXACTFIT | wxBU_LEFT, wxDefaultValidator, name);
-            wrapped_links.push_back({button, label, 0, false});
+            wrapped_links.push_back({button, label, 0, false, true});
             set_relative_size(button, 1.2);
             button->SetFont(button->GetFont().Underlined());
             button->tint(colours.blue, colours.page);
@@ -808,7 +811,16 @@ void PageView::Impl::rewrap(bool force) {
         }
     }
     for (const WrappedControl& entry : wrapped_links) {
-        entry.control->SetLabel(wrap_words(entry.control, entry.full, width - pt() - entry.indent));
+        const wxString label = wrap_words(entry.control, entry.full, width - pt() - entry.indent);
+        if (entry.underline) {
+            wxString quoted = label;
+            quoted.Replace("&", "&amp;");
+            quoted.Replace("<", "&lt;");
+            quoted.Replace(">", "&gt;");
+            entry.control->SetLabelMarkup("<u>" + quoted + "</u>");
+        } else {
+            entry.control->SetLabel(label);
+        }
         entry.control->InvalidateBestSize();
         if (entry.tile) {
             // A tile is at least its usual size, and as wide as its name needs within the page.
