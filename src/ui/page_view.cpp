@@ -158,6 +158,12 @@ wxBitmap load_picture(const std::filesystem::path& file, int height) {
     return wxBitmap(image);
 }
 
+// The simulated site's own controls read as on the French site whatever the app's language:
+// French source texts, through the content catalog like the rest of the site.
+wxString site_text(const core::ScenarioSession& session, const char* french) {
+    return wxString::FromUTF8(session.text(french));
+}
+
 }  // namespace
 
 std::vector<std::vector<bool>> qr_modules(const std::string& text) {
@@ -409,8 +415,9 @@ void PageView::Impl::build_block(wxSizer* sizer, const core::ScenarioSession& se
         }
         case core::Block::Kind::Stepper: {
             auto* column = new wxBoxSizer(wxVERTICAL);
-            column->Add(text(self, wxString::Format(_("Step %d of %d"), block.step, block.of), 0.9, false,
-                             colours.muted, "stepper-step"));
+            column->Add(text(self,
+                             wxString::Format(site_text(session, "Étape %d sur %d"), block.step, block.of),
+                             0.9, false, colours.muted, "stepper-step"));
             column->Add(
                 text(self, from_utf8(session.text(block.text)), 1.3, true, colours.text, "stepper-title"));
             const int step = block.step;
@@ -433,7 +440,8 @@ void PageView::Impl::build_block(wxSizer* sizer, const core::ScenarioSession& se
             column->Add(bar, wxSizerFlags().Expand().Border(wxTOP | wxBOTTOM, pt() / 2));
             if (!block.label.empty()) {
                 column->Add(text(self,
-                                 wxString::Format(_("Next step: %s"), from_utf8(session.text(block.label))),
+                                 wxString::Format(site_text(session, "Étape suivante : %s"),
+                                                  from_utf8(session.text(block.label))),
                                  0.9, false, colours.muted, "stepper-next"));
             }
             sizer->Add(column, wxSizerFlags().Expand().Border(wxBOTTOM, pt()));
@@ -465,7 +473,7 @@ void PageView::Impl::build_field(wxSizer* sizer, const core::ScenarioSession& se
     auto* column = new wxBoxSizer(wxVERTICAL);
     wxString label = from_utf8(session.text(field.label));
     if (field.optional) {
-        label += " " + _("(optional)");
+        label += " " + site_text(session, "(facultatif)");
     }
     if (field.type != core::FieldType::Checkbox) {
         column->Add(text(inner, label, 1.0, true, in_error ? colours.error : colours.text,
@@ -542,8 +550,9 @@ wxWindow* PageView::Impl::build_control(wxWindow* parent, wxSizer* column,
             });
             row->Add(hidden, wxSizerFlags().CentreVertical());
             row->Add(plain, wxSizerFlags().CentreVertical());
-            auto* show = new wxCheckBox(parent, wxID_ANY, _("Show"), wxDefaultPosition, wxDefaultSize, 0,
-                                        wxDefaultValidator, from_utf8("show-password:" + id));
+            auto* show =
+                new wxCheckBox(parent, wxID_ANY, site_text(session, "Afficher"), wxDefaultPosition,
+                               wxDefaultSize, 0, wxDefaultValidator, from_utf8("show-password:" + id));
             show->Bind(wxEVT_CHECKBOX, [this, hidden, plain, show](wxCommandEvent&) {
                 const bool visible = show->GetValue();
                 plain->Show(visible);
@@ -561,7 +570,8 @@ wxWindow* PageView::Impl::build_control(wxWindow* parent, wxSizer* column,
             const auto parts = split_date(value);
             auto* row = new wxBoxSizer(wxHORIZONTAL);
             std::vector<wxTextCtrl*> boxes_;
-            const std::array<wxString, 3> labels{_("Day"), _("Month"), _("Year")};
+            const std::array<wxString, 3> labels{site_text(session, "Jour"), site_text(session, "Mois"),
+                                                 site_text(session, "Année")};
             const std::array<const char*, 3> names{"day", "month", "year"};
             const std::array<int, 3> widths{5, 5, 8};
             for (std::size_t i = 0; i < 3; ++i) {
@@ -588,7 +598,7 @@ wxWindow* PageView::Impl::build_control(wxWindow* parent, wxSizer* column,
         }
         case core::FieldType::Select: {
             wxArrayString labels;
-            labels.Add(_("Select an option"));
+            labels.Add(site_text(session, "Sélectionnez une option"));
             int chosen = 0;
             for (std::size_t i = 0; i < field.options.size(); ++i) {
                 labels.Add(from_utf8(session.text(field.options[i].label)));
@@ -641,7 +651,7 @@ wxWindow* PageView::Impl::build_control(wxWindow* parent, wxSizer* column,
         case core::FieldType::Checkbox: {
             wxString label = from_utf8(session.text(field.label));
             if (field.optional) {
-                label += " " + _("(optional)");
+                label += " " + site_text(session, "(facultatif)");
             }
             auto* box = new wxCheckBox(parent, wxID_ANY, label, wxDefaultPosition, wxDefaultSize, 0,
                                        wxDefaultValidator, control_name);
@@ -662,24 +672,26 @@ wxWindow* PageView::Impl::build_control(wxWindow* parent, wxSizer* column,
                 wxString limits;
                 if (field.max_kb > 0) {
                     limits = wxString::Format(
-                        _("Maximum size: %s."),
-                        field.max_kb >= 1024
-                            ? wxString::Format(_("%lld MB"), static_cast<long long>(field.max_kb / 1024))
-                            : wxString::Format(_("%lld KB"), static_cast<long long>(field.max_kb)));
+                        site_text(session, "Taille maximale : %s."),
+                        field.max_kb >= 1024 ? wxString::Format(site_text(session, "%lld Mo"),
+                                                                static_cast<long long>(field.max_kb / 1024))
+                                             : wxString::Format(site_text(session, "%lld Ko"),
+                                                                static_cast<long long>(field.max_kb)));
                 }
                 if (!formats.empty()) {
-                    limits +=
-                        (limits.empty() ? "" : " ") + wxString::Format(_("Accepted formats: %s."), formats);
+                    limits += (limits.empty() ? "" : " ") +
+                              wxString::Format(site_text(session, "Formats acceptés : %s."), formats);
                 }
                 column->Add(text(parent, limits, 0.9, false, colours.muted, from_utf8("limits:" + id)));
             }
             auto* row = new wxBoxSizer(wxHORIZONTAL);
-            auto* browse = new wxButton(parent, wxID_ANY, _("Browse..."), wxDefaultPosition, wxDefaultSize, 0,
-                                        wxDefaultValidator, control_name);
+            auto* browse = new wxButton(parent, wxID_ANY, site_text(session, "Parcourir…"), wxDefaultPosition,
+                                        wxDefaultSize, 0, wxDefaultValidator, control_name);
             const core::Document* document = session.scenario().document(value);
-            auto* chosen =
-                text(parent, document != nullptr ? from_utf8(document->name) : _("No file selected."), 1.0,
-                     false, colours.text, from_utf8("file-name:" + id));
+            auto* chosen = text(parent,
+                                document != nullptr ? from_utf8(document->name)
+                                                    : site_text(session, "Aucun fichier sélectionné."),
+                                1.0, false, colours.text, from_utf8("file-name:" + id));
             const core::Field* field_ptr = &field;
             browse->Bind(wxEVT_BUTTON, [this, id, field_ptr, chosen, &session](wxCommandEvent&) {
                 if (!callbacks.pick_file) {

@@ -232,6 +232,8 @@ TEST_CASE("FranceConnect is completed in practice mode with real clicks and keys
     CHECK(secret->GetValue().utf8_string() == password);
     // Typed in a password box: what is seen is masked, not the password itself.
     CHECK(secret->HasFlag(wxTE_PASSWORD));
+    // Its « Afficher » belongs to the French site, even in an English app.
+    CHECK(text_of(frame->FindWindow("show-password:mot-de-passe")) == "Afficher");
     screenshot(frame, shots + "3-impots.png");
     click(scroll_to(frame, "action:connexion"));
 

@@ -172,7 +172,10 @@ void play(MainFrame* frame, const std::string& shots) {
     REQUIRE(wait_until([&] { return page_of(frame) == "identite"; }));
     pump(200);
     CHECK(text_of(require_window(frame, "address-url")) == "https://www.service-public.fr/demarche/identite");
-    CHECK(text_of(require_window(frame, "stepper-step")) == "Step 1 of 2");
+    // The site's own words stay French, whatever the app's language.
+    CHECK(text_of(require_window(frame, "stepper-step")) == "Étape 1 sur 2");
+    CHECK(text_of(frame->FindWindow("label-day:naissance")) == "Jour");
+    CHECK(text_of(frame->FindWindow("label-year:naissance")) == "Année");
     CHECK(text_of(require_window(frame, "instruction")) == "Tapez le nom de naissance de Camille.");
     CHECK_FALSE(frame->FindWindow("coach")->IsShownOnScreen());
 
