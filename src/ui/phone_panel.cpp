@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <regex>
+#include <vector>
 
 namespace pasapas::ui {
 
@@ -254,7 +255,10 @@ void PhonePanel::update(const std::vector<core::ReceivedSms>& sms) {
     messages_->Freeze();
     if (!appended) {
         // The session was started again: start from an empty phone.
-        for (wxWindow* child : messages_->GetChildren()) {
+        // Destroying a child removes it from the list being walked: walk a copy.
+        const std::vector<wxWindow*> children(messages_->GetChildren().begin(),
+                                              messages_->GetChildren().end());
+        for (wxWindow* child : children) {
             if (child != empty_) {
                 list_->Detach(child);
                 child->Destroy();
