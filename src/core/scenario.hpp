@@ -52,6 +52,7 @@ enum class FieldCheck : std::uint8_t {
     None,
     Nir,
     Nir13,
+    NirKey,  // the 2-digit key typed in its own box, checked against the field named by key_of
     NumeroFiscal,
     Ants,
     PostalCode,
@@ -80,6 +81,7 @@ struct Field {
     std::string hint;
     bool optional = false;
     FieldCheck check = FieldCheck::None;
+    std::string key_of;                // NirKey: id of the field holding the 13 first characters
     std::string expect;                // may hold {persona.KEY} / {reference}; empty = anything valid
     std::vector<FieldOption> options;  // Select, Radio
     std::vector<std::string> accept;   // File: lower-case extensions

@@ -47,19 +47,15 @@ struct CheckName {
 };
 
 constexpr CheckName kChecks[] = {
-    {"nir", FieldCheck::Nir},
-    {"nir13", FieldCheck::Nir13},
-    {"numero-fiscal", FieldCheck::NumeroFiscal},
-    {"ants", FieldCheck::Ants},
-    {"postal-code", FieldCheck::PostalCode},
-    {"phone", FieldCheck::Phone},
-    {"email", FieldCheck::Email},
-    {"date", FieldCheck::Date},
-    {"past-date", FieldCheck::PastDate},
+    {"nir", FieldCheck::Nir},        {"nir13", FieldCheck::Nir13},
+    {"nir-key", FieldCheck::NirKey}, {"numero-fiscal", FieldCheck::NumeroFiscal},
+    {"ants", FieldCheck::Ants},      {"postal-code", FieldCheck::PostalCode},
+    {"phone", FieldCheck::Phone},    {"email", FieldCheck::Email},
+    {"date", FieldCheck::Date},      {"past-date", FieldCheck::PastDate},
     {"code", FieldCheck::Code},
 };
 constexpr std::string_view kChecksText =
-    "nir, nir13, numero-fiscal, ants, postal-code, phone, email, date, past-date, code";
+    "nir, nir13, nir-key, numero-fiscal, ants, postal-code, phone, email, date, past-date, code";
 
 // Which checks make sense on which box: a date rule on a date box, a code rule on a code box…
 bool check_fits(FieldCheck check, FieldType type) {
@@ -68,6 +64,7 @@ bool check_fits(FieldCheck check, FieldType type) {
             return true;
         case FieldCheck::Nir:
         case FieldCheck::Nir13:
+        case FieldCheck::NirKey:
         case FieldCheck::NumeroFiscal:
         case FieldCheck::Ants:
         case FieldCheck::PostalCode:
@@ -571,8 +568,8 @@ bool ScenarioFileLoader::parse_content(const pugi::xml_node& node, Page& page) {
 
 void ScenarioFileLoader::parse_field(const pugi::xml_node& node, Field& field) {
     field.line = line_of(node);
-    check_attributes(
-        node, {"id", "type", "label", "hint", "optional", "check", "expect", "accept", "max-kb", "digits"});
+    check_attributes(node, {"id", "type", "label", "hint", "optional", "check", "of", "expect", "accept",
+                            "max-kb", "digits"});
     field.id = item_id(node);
     field.label = attribute(node, "label", true);
     field.hint = attribute(node, "hint", false);
@@ -605,6 +602,14 @@ void ScenarioFileLoader::parse_field(const pugi::xml_node& node, Field& field) {
                                                       {in_quotes(check), in_quotes(type)}));
             }
         }
+    }
+
+    field.key_of = attribute(node, "of", false);
+    if (field.check == FieldCheck::NirKey && field.key_of.empty()) {
+        report(field.line, tr("check=\"nir-key\" needs of=\"FIELD\", the id of the box holding the 13 first "
+                              "characters"));
+    } else if (!field.key_of.empty() && field.check != FieldCheck::NirKey) {
+        report(line_of(node, node.attribute("of")), tr("of on <field> only applies with check=\"nir-key\""));
     }
 
     // Attributes that only one type understands.
@@ -857,6 +862,14 @@ void ScenarioFileLoader::check_page(const pugi::xml_node& node, const Page& page
             std::find_if(page.fields.begin(), page.fields.end(), [&](const Field& f) { return f.id == id; });
         return it == page.fields.end() ? nullptr : &*it;
     };
+
+    for (const auto& field : page.fields) {
+        const Field* number = field.key_of.empty() ? nullptr : field_of(field.key_of);
+        if (!field.key_of.empty() && (number == nullptr || number->check != FieldCheck::Nir13)) {
+            report(field.line, fmt(tr("of={0} must name a field of this page with check=\"nir13\""),
+                                   {in_quotes(field.key_of)}));
+        }
+    }
 
     std::size_t guide = 0;
     std::size_t coach = 0;

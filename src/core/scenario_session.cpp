@@ -386,6 +386,15 @@ std::string ScenarioSession::field_error(const Field& field) const {
     if (const auto result = apply_check(field.check, typed, today()); result != CheckResult::Ok) {
         return error_key(result);
     }
+    if (field.check == FieldCheck::NirKey) {
+        // The key is judged with the number it belongs to; a number that is itself wrong
+        // gets its own message, under its own box.
+        const std::string number = value(field.key_of);
+        if (check_nir13(number) == CheckResult::Ok &&
+            check_nir(without_spaces(number) + without_spaces(typed)) == CheckResult::Key) {
+            return "key";
+        }
+    }
     if ((field.type == FieldType::Code || field.check == FieldCheck::Code) &&
         (last_code_.empty() || without_spaces(typed) != last_code_)) {
         return "code";

@@ -1,5 +1,6 @@
 #include "validators.hpp"
 
+#include <algorithm>
 #include <array>
 #include <ctime>
 
@@ -305,6 +306,15 @@ CheckResult apply_check(FieldCheck check, std::string_view value, const Calendar
             return check_nir(value);
         case FieldCheck::Nir13:
             return check_nir13(value);
+        case FieldCheck::NirKey: {
+            // On its own the key box can only be told its shape; the key itself is checked
+            // against the number's box by the session.
+            const std::string key = without_spaces(value);
+            return key.size() == 2 &&
+                           std::all_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; })
+                       ? CheckResult::Ok
+                       : CheckResult::Format;
+        }
         case FieldCheck::NumeroFiscal:
             return check_numero_fiscal(value);
         case FieldCheck::Ants:

@@ -237,8 +237,24 @@ TEST_CASE("FranceConnect: choosing a provider Camille has no account with", "[pr
     s.set_value("mot-de-passe", "Tournesol-26");
     f = s.activate("connexion-ameli");
     CHECK(f.field_errors.at("nir") == "Le numéro de sécurité sociale est invalide.");
-    // Even with a well-formed NIR, Camille's impots password cannot open an ameli account.
+    // A key that does not go with the number: ameli's own message under the key, and the
+    // coaching says why a key exists.
     s.set_value("nir", "2560326123456");
+    s.set_value("cle", "91");
+    f = s.activate("connexion-ameli");
+    CHECK(f.field_errors.size() == 1);
+    CHECK(f.field_errors.at("cle") == "La clé de contrôle est invalide.");
+    CHECK(f.mistake == "cle:key");
+    CHECK(f.coach.find("Les 2 derniers chiffres ne vont pas avec le numéro") == 0);
+    CHECK_FALSE(f.moved);
+    // A key of one digit is not even the right shape.
+    s.set_value("cle", "1");
+    f = s.activate("connexion-ameli");
+    CHECK(f.field_errors.at("cle") == "La clé de contrôle est invalide.");
+    CHECK(f.mistake == "cle:format");
+    // Even with a well-formed NIR and its right key (19), Camille's impots password cannot open
+    // an ameli account.
+    s.set_value("cle", "19");
     f = s.activate("connexion-ameli");
     CHECK(f.field_errors.empty());
     CHECK(f.mistake == "wrong-provider");
@@ -257,7 +273,7 @@ TEST_CASE("FranceConnect: choosing a provider Camille has no account with", "[pr
 
     f = s.activate("tuile-impots");
     CHECK(s.page().id == "impots-connexion");
-    CHECK(s.totals().mistakes == 4);
+    CHECK(s.totals().mistakes == 6);  // tile, short NIR, wrong key, short key, ameli login, MSA tile
 }
 
 TEST_CASE("FranceConnect: an account opened under the usage name gives the identity error",

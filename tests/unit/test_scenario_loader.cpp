@@ -114,7 +114,8 @@ const Expected kBroken[] = {
      "\"accueil\""},
     {"unknown-attribute", 17, "unknown attribute couleur on <field>"},
     {"unknown-check", 17,
-     "check=\"siret\" on <field> is not valid (expected nir, nir13, numero-fiscal, ants, postal-code, phone, "
+     "check=\"siret\" on <field> is not valid (expected nir, nir13, nir-key, numero-fiscal, ants, "
+     "postal-code, phone, "
      "email, date, past-date, code)"},
     {"unknown-element", 18, "unknown element <couleur> in <page>"},
     {"unknown-type", 17,
@@ -476,6 +477,53 @@ TEST_CASE("scenario: a scenario with several mistakes reports all of them at onc
     CHECK(result.problems[1].reason == "goto=\"piece\" on <button>: there is no page with that id");
     CHECK(result.problems[2].line == 93);
     CHECK(result.problems[2].reason == "{persona.age} names no fact of the <persona>");
+}
+
+// Loads the complete fixture with one edit applied to its text.
+LoadResult load_complete_edited(const TempDir& tmp, const std::string& from, const std::string& to) {
+    auto text = read_file(kScenarios / "good" / "demarche-complete" / "scenario.xml");
+    REQUIRE(text.find(from) != std::string::npos);
+    text.replace(text.find(from), from.size(), to);
+    const auto file = tmp.path() / "demarche-complete" / "scenario.xml";
+    write_file(file, text);
+    fs::copy(kScenarios / "good" / "demarche-complete" / "carte.svg", file.parent_path() / "carte.svg");
+    fs::create_directories(file.parent_path() / "docs");
+    fs::copy(kScenarios / "good" / "demarche-complete" / "docs" / "justificatif.svg",
+             file.parent_path() / "docs" / "justificatif.svg");
+    return ScenarioLoader{}.load_file(file);
+}
+
+TEST_CASE("scenario: a NIR key box names the box of the 13 characters it goes with", "[scenario]") {
+    const std::string nom =
+        "<field id=\"nom\" type=\"text\" label=\"Nom\" hint=\"En majuscules\" "
+        "expect=\"{persona.nom}\"/>";
+    {
+        TempDir tmp;
+        const auto result = load_complete_edited(
+            tmp, nom,
+            nom +
+                "<field id=\"n13\" type=\"text\" label=\"N\" check=\"nir13\"/>"
+                "<field id=\"cle\" type=\"text\" label=\"Cl\xc3\xa9\" check=\"nir-key\" of=\"n13\"/>");
+        CHECK(result.problems.empty());
+        REQUIRE(result.scenarios.size() == 1);
+    }
+    {
+        TempDir tmp;
+        const auto result = load_complete_edited(
+            tmp, nom, nom + "<field id=\"cle\" type=\"text\" label=\"Cl\xc3\xa9\" check=\"nir-key\"/>");
+        REQUIRE(result.problems.size() == 1);
+        CHECK(result.problems[0].line == 44);
+        CHECK(result.problems[0].reason ==
+              "check=\"nir-key\" needs of=\"FIELD\", the id of the box holding the 13 first characters");
+    }
+    {
+        TempDir tmp;
+        const auto result = load_complete_edited(
+            tmp, nom,
+            nom + "<field id=\"cle\" type=\"text\" label=\"Cl\xc3\xa9\" check=\"nir-key\" of=\"nom\"/>");
+        REQUIRE(result.problems.size() == 1);
+        CHECK(result.problems[0].reason == "of=\"nom\" must name a field of this page with check=\"nir13\"");
+    }
 }
 
 TEST_CASE("scenario: a placeholder deep in a long text is reported on its own line", "[scenario]") {
