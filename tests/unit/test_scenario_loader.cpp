@@ -13,6 +13,8 @@
 #include <string>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <utility>
+#include <vector>
 
 namespace fs = std::filesystem;
 using namespace pasapas::core;
@@ -455,19 +457,28 @@ TEST_CASE("scenario: buttons, branches, links, messages and the receipt", "[scen
     CHECK(expiree.coaching.at(0).on == "timeout");
 }
 
-TEST_CASE("scenario: a scenario with several mistakes reports all of them at once", "[scenario]") {
-    TempDir tmp;
+// Loads the complete fixture with edits applied to its text (each replaces its first match).
+LoadResult load_complete_edited(const TempDir& tmp,
+                                const std::vector<std::pair<std::string, std::string>>& edits) {
     auto text = read_file(kScenarios / "good" / "demarche-complete" / "scenario.xml");
-    text.replace(text.find("intermediaire"), 13, "expert");
-    text.replace(text.find("goto=\"pieces\""), 13, "goto=\"piece\"");
-    text.replace(text.find("{persona.nom}</recap>"), 13, "{persona.age}");
+    for (const auto& [from, to] : edits) {
+        REQUIRE(text.find(from) != std::string::npos);
+        text.replace(text.find(from), from.size(), to);
+    }
     const auto file = tmp.path() / "demarche-complete" / "scenario.xml";
     write_file(file, text);
     fs::copy(kScenarios / "good" / "demarche-complete" / "carte.svg", file.parent_path() / "carte.svg");
     fs::create_directories(file.parent_path() / "docs");
     fs::copy(kScenarios / "good" / "demarche-complete" / "docs" / "justificatif.svg",
              file.parent_path() / "docs" / "justificatif.svg");
-    const auto result = ScenarioLoader{}.load_file(file);
+    return ScenarioLoader{}.load_file(file);
+}
+
+TEST_CASE("scenario: a scenario with several mistakes reports all of them at once", "[scenario]") {
+    TempDir tmp;
+    const auto result = load_complete_edited(tmp, {{"intermediaire", "expert"},
+                                                   {"goto=\"pieces\"", "goto=\"piece\""},
+                                                   {"{persona.nom}</recap>", "{persona.age}</recap>"}});
     CHECK(result.scenarios.empty());
     REQUIRE(result.problems.size() == 3);
     CHECK(result.problems[0].line == 6);
@@ -479,20 +490,6 @@ TEST_CASE("scenario: a scenario with several mistakes reports all of them at onc
     CHECK(result.problems[2].reason == "{persona.age} names no fact of the <persona>");
 }
 
-// Loads the complete fixture with one edit applied to its text.
-LoadResult load_complete_edited(const TempDir& tmp, const std::string& from, const std::string& to) {
-    auto text = read_file(kScenarios / "good" / "demarche-complete" / "scenario.xml");
-    REQUIRE(text.find(from) != std::string::npos);
-    text.replace(text.find(from), from.size(), to);
-    const auto file = tmp.path() / "demarche-complete" / "scenario.xml";
-    write_file(file, text);
-    fs::copy(kScenarios / "good" / "demarche-complete" / "carte.svg", file.parent_path() / "carte.svg");
-    fs::create_directories(file.parent_path() / "docs");
-    fs::copy(kScenarios / "good" / "demarche-complete" / "docs" / "justificatif.svg",
-             file.parent_path() / "docs" / "justificatif.svg");
-    return ScenarioLoader{}.load_file(file);
-}
-
 TEST_CASE("scenario: a NIR key box names the box of the 13 characters it goes with", "[scenario]") {
     const std::string nom =
         "<field id=\"nom\" type=\"text\" label=\"Nom\" hint=\"En majuscules\" "
@@ -500,17 +497,17 @@ TEST_CASE("scenario: a NIR key box names the box of the 13 characters it goes wi
     {
         TempDir tmp;
         const auto result = load_complete_edited(
-            tmp, nom,
-            nom +
-                "<field id=\"n13\" type=\"text\" label=\"N\" check=\"nir13\"/>"
-                "<field id=\"cle\" type=\"text\" label=\"Cl\xc3\xa9\" check=\"nir-key\" of=\"n13\"/>");
+            tmp,
+            {{nom,
+              nom + "<field id=\"n13\" type=\"text\" label=\"N\" check=\"nir13\"/>"
+                    "<field id=\"cle\" type=\"text\" label=\"Cl\xc3\xa9\" check=\"nir-key\" of=\"n13\"/>"}});
         CHECK(result.problems.empty());
         REQUIRE(result.scenarios.size() == 1);
     }
     {
         TempDir tmp;
         const auto result = load_complete_edited(
-            tmp, nom, nom + "<field id=\"cle\" type=\"text\" label=\"Cl\xc3\xa9\" check=\"nir-key\"/>");
+            tmp, {{nom, nom + "<field id=\"cle\" type=\"text\" label=\"Cl\xc3\xa9\" check=\"nir-key\"/>"}});
         REQUIRE(result.problems.size() == 1);
         CHECK(result.problems[0].line == 44);
         CHECK(result.problems[0].reason ==
@@ -519,8 +516,9 @@ TEST_CASE("scenario: a NIR key box names the box of the 13 characters it goes wi
     {
         TempDir tmp;
         const auto result = load_complete_edited(
-            tmp, nom,
-            nom + "<field id=\"cle\" type=\"text\" label=\"Cl\xc3\xa9\" check=\"nir-key\" of=\"nom\"/>");
+            tmp,
+            {{nom,
+              nom + "<field id=\"cle\" type=\"text\" label=\"Cl\xc3\xa9\" check=\"nir-key\" of=\"nom\"/>"}});
         REQUIRE(result.problems.size() == 1);
         CHECK(result.problems[0].reason == "of=\"nom\" must name a field of this page with check=\"nir13\"");
     }
