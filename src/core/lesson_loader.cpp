@@ -118,9 +118,7 @@ void FileLoader::parse_lesson(const pugi::xml_node& root, Lesson& lesson) {
             continue;
         }
         const std::string_view name = child.name();
-        const bool known = name == "title" || name == "summary" || name == "minutes" || name == "level" ||
-                           name == "theme" || name == "tags" || name == "steps";
-        if (!known) {
+        if (!is_metadata(name) && name != "steps") {
             unknown_element(child, root);
             continue;
         }
@@ -130,26 +128,17 @@ void FileLoader::parse_lesson(const pugi::xml_node& root, Lesson& lesson) {
         }
         seen[name] = true;
         check_attributes(child, {});
-        if (name == "title") {
-            lesson.title = required_text(child);
-        } else if (name == "summary") {
-            lesson.summary = required_text(child);
-        } else if (name == "minutes") {
-            lesson.minutes = parse_minutes(child);
-        } else if (name == "level") {
-            lesson.level = parse_level(child);
-        } else if (name == "theme") {
-            lesson.theme = parse_theme(child);
-        } else if (name == "tags") {
-            parse_tags(child, lesson.tags);
-        } else {
+        if (!parse_metadata(child, lesson)) {
             parse_steps(child, lesson.steps);
         }
     }
-    for (const char* name : {"title", "summary", "minutes", "level", "theme", "tags", "steps"}) {
+    for (const char* name : kMetadata) {
         if (!seen[name]) {
             missing_child(root, name);
         }
+    }
+    if (!seen["steps"]) {
+        missing_child(root, "steps");
     }
 }
 

@@ -220,8 +220,7 @@ void ScenarioFileLoader::parse_scenario(const pugi::xml_node& root, Scenario& sc
             continue;
         }
         const std::string_view name = child.name();
-        const bool known = name == "title" || name == "summary" || name == "minutes" || name == "level" ||
-                           name == "theme" || name == "tags" || name == "persona" || name == "documents" ||
+        const bool known = is_metadata(name) || name == "persona" || name == "documents" ||
                            name == "session" || name == "checklist" || name == "pages";
         if (!known) {
             unknown_element(child, root);
@@ -235,19 +234,10 @@ void ScenarioFileLoader::parse_scenario(const pugi::xml_node& root, Scenario& sc
         if (name != "session" && name != "checklist" && name != "pages") {
             check_attributes(child, {});
         }
-        if (name == "title") {
-            scenario.title = required_text(child);
-        } else if (name == "summary") {
-            scenario.summary = required_text(child);
-        } else if (name == "minutes") {
-            scenario.minutes = parse_minutes(child);
-        } else if (name == "level") {
-            scenario.level = parse_level(child);
-        } else if (name == "theme") {
-            scenario.theme = parse_theme(child);
-        } else if (name == "tags") {
-            parse_tags(child, scenario.tags);
-        } else if (name == "persona") {
+        if (parse_metadata(child, scenario)) {
+            continue;
+        }
+        if (name == "persona") {
             parse_persona(child, scenario.persona);
         } else if (name == "documents") {
             parse_documents(child, scenario.documents);
@@ -259,8 +249,12 @@ void ScenarioFileLoader::parse_scenario(const pugi::xml_node& root, Scenario& sc
             parse_pages(child, scenario);
         }
     }
-    for (const char* name :
-         {"title", "summary", "minutes", "level", "theme", "tags", "persona", "checklist", "pages"}) {
+    for (const char* name : kMetadata) {
+        if (!seen[name]) {
+            missing_child(root, name);
+        }
+    }
+    for (const char* name : {"persona", "checklist", "pages"}) {
         if (!seen[name]) {
             missing_child(root, name);
         }

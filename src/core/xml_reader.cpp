@@ -471,6 +471,10 @@ std::string XmlReader::parse_theme(const pugi::xml_node& node) {
                       tr("unknown La Coop thématique {0} (the list is in lessons/README.md)"));
 }
 
+bool XmlReader::is_metadata(std::string_view name) {
+    return std::find(kMetadata.begin(), kMetadata.end(), name) != kMetadata.end();
+}
+
 void XmlReader::parse_tags(const pugi::xml_node& node, LessonTags& tags) {
     for (const auto& child : node.children()) {
         if (child.type() != pugi::node_element) {

@@ -9,6 +9,7 @@
 
 #include <pugixml.hpp>
 
+#include <array>
 #include <cstdint>
 #include <filesystem>
 #include <initializer_list>
@@ -95,6 +96,33 @@ public:
                            std::string_view pattern);
     std::string parse_theme(const pugi::xml_node& node);
     void parse_tags(const pugi::xml_node& node, LessonTags& tags);
+
+    // The metadata every lesson and scenario file opens with, in the order missing ones are
+    // reported.
+    static constexpr std::array<const char*, 6> kMetadata{"title", "summary", "minutes",
+                                                          "level", "theme",   "tags"};
+    static bool is_metadata(std::string_view name);
+    // Reads child into item (a Lesson or a Scenario) when it is metadata; false otherwise.
+    template <typename Item>
+    bool parse_metadata(const pugi::xml_node& child, Item& item) {
+        const std::string_view name = child.name();
+        if (name == "title") {
+            item.title = required_text(child);
+        } else if (name == "summary") {
+            item.summary = required_text(child);
+        } else if (name == "minutes") {
+            item.minutes = parse_minutes(child);
+        } else if (name == "level") {
+            item.level = parse_level(child);
+        } else if (name == "theme") {
+            item.theme = parse_theme(child);
+        } else if (name == "tags") {
+            parse_tags(child, item.tags);
+        } else {
+            return false;
+        }
+        return true;
+    }
 
     // The picture named by the attribute `src_name` of node, checked to be a .png/.svg/.jpg
     // file inside the folder and not too large; nullopt (reported) otherwise.
