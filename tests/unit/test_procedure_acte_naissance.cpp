@@ -3,6 +3,7 @@
 // e-mail, the paid look-alike ad, the branches of the form and the date in the future.
 #include "core/scenario_loader.hpp"
 #include "core/scenario_session.hpp"
+#include "scenario_test_support.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -12,34 +13,12 @@
 #include <vector>
 
 using namespace pasapas::core;
+using namespace pasapas::test;
 namespace fs = std::filesystem;
 
 namespace {
 
-LoadResult load_acte() {
-    return ScenarioLoader().load_file(fs::path(PASAPAS_LESSONS_DIR) / "acte-naissance" / "scenario.xml");
-}
-
 constexpr CalendarDate kToday{2025, 6, 15};
-
-std::vector<std::string> shown(const ScenarioSession& s, Block::Kind kind) {
-    std::vector<std::string> out;
-    for (const auto& block : s.page().blocks) {
-        if (block.kind == kind) {
-            out.push_back(s.text(block.text));
-        }
-    }
-    return out;
-}
-
-bool shows(const ScenarioSession& s, Block::Kind kind, const std::string& text) {
-    const auto texts = shown(s, kind);
-    return std::find(texts.begin(), texts.end(), text) != texts.end();
-}
-
-bool contains(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
-}
 
 // From the search results to the first page of the online form.
 void to_form(ScenarioSession& s) {
@@ -68,7 +47,7 @@ void fill_address(ScenarioSession& s) {
 }  // namespace
 
 TEST_CASE("Acte de naissance: the shipped scenario loads without problems", "[procedure][acte-naissance]") {
-    const auto loaded = load_acte();
+    const auto loaded = load_shipped("acte-naissance");
     for (const auto& problem : loaded.problems) {
         UNSCOPED_INFO(problem.to_string());
     }
@@ -116,7 +95,7 @@ TEST_CASE("Procedures: the app's loader finds both procedures in the shipped les
 }
 
 TEST_CASE("Acte de naissance: happy path to the confirmation and its e-mail", "[procedure][acte-naissance]") {
-    const auto loaded = load_acte();
+    const auto loaded = load_shipped("acte-naissance");
     REQUIRE(loaded.scenarios.size() == 1);
     ScenarioSession s(loaded.scenarios.front(), ScenarioMode::Practice, nullptr, 0, 11);
     s.set_today(kToday);
@@ -174,7 +153,7 @@ TEST_CASE("Acte de naissance: happy path to the confirmation and its e-mail", "[
 }
 
 TEST_CASE("Acte de naissance: the paid look-alike ad", "[procedure][acte-naissance]") {
-    const auto loaded = load_acte();
+    const auto loaded = load_shipped("acte-naissance");
     REQUIRE(loaded.scenarios.size() == 1);
     ScenarioSession s(loaded.scenarios.front(), ScenarioMode::Practice, nullptr, 0, 11);
 
@@ -220,7 +199,7 @@ TEST_CASE("Acte de naissance: the paid look-alike ad", "[procedure][acte-naissan
 
 TEST_CASE("Acte de naissance: a date of birth in the future or that does not exist",
           "[procedure][acte-naissance]") {
-    const auto loaded = load_acte();
+    const auto loaded = load_shipped("acte-naissance");
     REQUIRE(loaded.scenarios.size() == 1);
     ScenarioSession s(loaded.scenarios.front(), ScenarioMode::Practice, nullptr, 0, 11);
     s.set_today(kToday);
@@ -263,7 +242,7 @@ TEST_CASE("Acte de naissance: a date of birth in the future or that does not exi
 }
 
 TEST_CASE("Acte de naissance: the form's branches", "[procedure][acte-naissance]") {
-    const auto loaded = load_acte();
+    const auto loaded = load_shipped("acte-naissance");
     REQUIRE(loaded.scenarios.size() == 1);
     ScenarioSession s(loaded.scenarios.front(), ScenarioMode::Practice, nullptr, 0, 11);
     s.set_today(kToday);

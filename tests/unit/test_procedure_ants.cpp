@@ -4,6 +4,7 @@
 // sites' messages from the reference notes, and Pas à Pas' coaching).
 #include "core/scenario_loader.hpp"
 #include "core/scenario_session.hpp"
+#include "scenario_test_support.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -18,43 +19,14 @@
 #include <vector>
 
 using namespace pasapas::core;
+using namespace pasapas::test;
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
 
 namespace {
 
-LoadResult load_ants() {
-    return ScenarioLoader().load_file(fs::path(PASAPAS_LESSONS_DIR) / "ants-carte-identite" / "scenario.xml");
-}
-
-struct FakeClock {
-    std::chrono::steady_clock::time_point now{std::chrono::hours(1000)};
-    ScenarioSession::Clock clock() {
-        return [this] { return now; };
-    }
-};
-
 // A fixed "today", so that the date checks do not depend on the machine's calendar.
 constexpr CalendarDate kToday{2026, 3, 10};
-
-std::vector<std::string> shown(const ScenarioSession& s, Block::Kind kind) {
-    std::vector<std::string> out;
-    for (const auto& block : s.page().blocks) {
-        if (block.kind == kind) {
-            out.push_back(s.text(block.text));
-        }
-    }
-    return out;
-}
-
-bool shows(const ScenarioSession& s, Block::Kind kind, const std::string& text) {
-    const auto texts = shown(s, kind);
-    return std::find(texts.begin(), texts.end(), text) != texts.end();
-}
-
-bool contains(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
-}
 
 // The one-time code of the last SMS: its first run of 6 digits.
 std::string last_sms_code(const ScenarioSession& s) {
@@ -175,7 +147,7 @@ void play_until(ScenarioSession& s, const std::string& target) {
 }
 
 struct Run {
-    LoadResult loaded = load_ants();
+    LoadResult loaded = load_shipped("ants-carte-identite");
     FakeClock clock;
     std::unique_ptr<ScenarioSession> session;
 
@@ -192,7 +164,7 @@ struct Run {
 
 TEST_CASE("ANTS: the shipped scenario loads, with persona, documents, time-out and checklist",
           "[procedure][ants]") {
-    const auto loaded = load_ants();
+    const auto loaded = load_shipped("ants-carte-identite");
     for (const auto& problem : loaded.problems) {
         UNSCOPED_INFO(problem.to_string());
     }

@@ -4,6 +4,7 @@
 // the exact text the learner sees.
 #include "core/scenario_loader.hpp"
 #include "core/scenario_session.hpp"
+#include "scenario_test_support.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -17,42 +18,13 @@
 #include <vector>
 
 using namespace pasapas::core;
+using namespace pasapas::test;
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
 
 namespace {
 
-LoadResult load_casier() {
-    return ScenarioLoader().load_file(fs::path(PASAPAS_LESSONS_DIR) / "casier-judiciaire" / "scenario.xml");
-}
-
-struct FakeClock {
-    std::chrono::steady_clock::time_point now{std::chrono::hours(1000)};
-    ScenarioSession::Clock clock() {
-        return [this] { return now; };
-    }
-};
-
 constexpr CalendarDate kToday{2026, 3, 10};
-
-std::vector<std::string> shown(const ScenarioSession& s, Block::Kind kind) {
-    std::vector<std::string> out;
-    for (const auto& block : s.page().blocks) {
-        if (block.kind == kind) {
-            out.push_back(s.text(block.text));
-        }
-    }
-    return out;
-}
-
-bool shows(const ScenarioSession& s, Block::Kind kind, const std::string& text) {
-    const auto texts = shown(s, kind);
-    return std::find(texts.begin(), texts.end(), text) != texts.end();
-}
-
-bool contains(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
-}
 
 void fill_etat_civil(ScenarioSession& s) {
     s.set_value("sexe", "masculin");
@@ -113,7 +85,7 @@ void play_until(ScenarioSession& s, const std::string& target) {
 }
 
 struct Run {
-    LoadResult loaded = load_casier();
+    LoadResult loaded = load_shipped("casier-judiciaire");
     FakeClock clock;
     std::unique_ptr<ScenarioSession> session;
 
@@ -130,7 +102,7 @@ struct Run {
 
 TEST_CASE("Casier judiciaire: the shipped scenario loads, with persona, card, time-out and checklist",
           "[procedure][casier]") {
-    const auto loaded = load_casier();
+    const auto loaded = load_shipped("casier-judiciaire");
     for (const auto& problem : loaded.problems) {
         UNSCOPED_INFO(problem.to_string());
     }

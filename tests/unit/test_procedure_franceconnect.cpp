@@ -3,6 +3,7 @@
 // message the learner sees (the real sites' texts from the reference notes, and the coaching).
 #include "core/scenario_loader.hpp"
 #include "core/scenario_session.hpp"
+#include "scenario_test_support.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -13,37 +14,11 @@
 #include <vector>
 
 using namespace pasapas::core;
+using namespace pasapas::test;
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
 
 namespace {
-
-LoadResult load_franceconnect() {
-    return ScenarioLoader().load_file(fs::path(PASAPAS_LESSONS_DIR) / "franceconnect" / "scenario.xml");
-}
-
-struct FakeClock {
-    std::chrono::steady_clock::time_point now{std::chrono::hours(1000)};
-    ScenarioSession::Clock clock() {
-        return [this] { return now; };
-    }
-};
-
-// The final texts of the current page's blocks of one kind, as the page view draws them.
-std::vector<std::string> shown(const ScenarioSession& s, Block::Kind kind) {
-    std::vector<std::string> out;
-    for (const auto& block : s.page().blocks) {
-        if (block.kind == kind) {
-            out.push_back(s.text(block.text));
-        }
-    }
-    return out;
-}
-
-bool shows(const ScenarioSession& s, Block::Kind kind, const std::string& text) {
-    const auto texts = shown(s, kind);
-    return std::find(texts.begin(), texts.end(), text) != texts.end();
-}
 
 const std::string kCouple = "Le couple identifiant/mot de passe est incorrect.";
 const std::string kWrongProviderCoach =
@@ -62,7 +37,7 @@ void to_impots(ScenarioSession& s) {
 }  // namespace
 
 TEST_CASE("FranceConnect: the shipped scenario loads without problems", "[procedure][franceconnect]") {
-    const auto loaded = load_franceconnect();
+    const auto loaded = load_shipped("franceconnect");
     for (const auto& problem : loaded.problems) {
         UNSCOPED_INFO(problem.to_string());
     }
@@ -92,7 +67,7 @@ TEST_CASE("FranceConnect: the shipped scenario loads without problems", "[proced
 
 TEST_CASE("FranceConnect: happy path, from the town hall to the log-out receipt",
           "[procedure][franceconnect]") {
-    const auto loaded = load_franceconnect();
+    const auto loaded = load_shipped("franceconnect");
     REQUIRE(loaded.scenarios.size() == 1);
     ScenarioSession s(loaded.scenarios.front(), ScenarioMode::Practice, nullptr, 0, 7);
 
@@ -171,7 +146,7 @@ TEST_CASE("FranceConnect: happy path, from the town hall to the log-out receipt"
 
 TEST_CASE("FranceConnect: numéro fiscal mistakes give the site's message and the coaching",
           "[procedure][franceconnect]") {
-    const auto loaded = load_franceconnect();
+    const auto loaded = load_shipped("franceconnect");
     REQUIRE(loaded.scenarios.size() == 1);
     ScenarioSession s(loaded.scenarios.front(), ScenarioMode::Practice, nullptr, 0, 7);
     to_impots(s);
@@ -220,7 +195,7 @@ TEST_CASE("FranceConnect: numéro fiscal mistakes give the site's message and th
 }
 
 TEST_CASE("FranceConnect: choosing a provider Camille has no account with", "[procedure][franceconnect]") {
-    const auto loaded = load_franceconnect();
+    const auto loaded = load_shipped("franceconnect");
     REQUIRE(loaded.scenarios.size() == 1);
     ScenarioSession s(loaded.scenarios.front(), ScenarioMode::Practice, nullptr, 0, 7);
     s.activate("fc");
@@ -278,7 +253,7 @@ TEST_CASE("FranceConnect: choosing a provider Camille has no account with", "[pr
 
 TEST_CASE("FranceConnect: an account opened under the usage name gives the identity error",
           "[procedure][franceconnect]") {
-    const auto loaded = load_franceconnect();
+    const auto loaded = load_shipped("franceconnect");
     REQUIRE(loaded.scenarios.size() == 1);
     ScenarioSession s(loaded.scenarios.front(), ScenarioMode::Practice, nullptr, 0, 7);
     s.activate("fc");
@@ -308,7 +283,7 @@ TEST_CASE("FranceConnect: an account opened under the usage name gives the ident
 
 TEST_CASE("FranceConnect: the session expires after a long time without a click",
           "[procedure][franceconnect]") {
-    const auto loaded = load_franceconnect();
+    const auto loaded = load_shipped("franceconnect");
     REQUIRE(loaded.scenarios.size() == 1);
     const Scenario& sc = loaded.scenarios.front();
     FakeClock clock;
@@ -346,7 +321,7 @@ TEST_CASE("FranceConnect: the session expires after a long time without a click"
 
 TEST_CASE("FranceConnect: closing the page on a shared computer is not logging out",
           "[procedure][franceconnect]") {
-    const auto loaded = load_franceconnect();
+    const auto loaded = load_shipped("franceconnect");
     REQUIRE(loaded.scenarios.size() == 1);
     ScenarioSession s(loaded.scenarios.front(), ScenarioMode::Practice, nullptr, 0, 7);
     to_impots(s);
@@ -386,7 +361,7 @@ TEST_CASE("FranceConnect: closing the page on a shared computer is not logging o
 
 TEST_CASE("FranceConnect: the autonomy check shows the site's messages but no coaching",
           "[procedure][franceconnect]") {
-    const auto loaded = load_franceconnect();
+    const auto loaded = load_shipped("franceconnect");
     REQUIRE(loaded.scenarios.size() == 1);
     ScenarioSession s(loaded.scenarios.front(), ScenarioMode::Check, nullptr, 0, 7);
     CHECK(s.current_guide() == nullptr);
@@ -402,7 +377,7 @@ TEST_CASE("FranceConnect: the autonomy check shows the site's messages but no co
 }
 
 TEST_CASE("FranceConnect: guided mode walks the hints from vague to explicit", "[procedure][franceconnect]") {
-    const auto loaded = load_franceconnect();
+    const auto loaded = load_shipped("franceconnect");
     REQUIRE(loaded.scenarios.size() == 1);
     ScenarioSession s(loaded.scenarios.front(), ScenarioMode::Guided, nullptr, 0, 7);
     REQUIRE(s.current_guide() != nullptr);

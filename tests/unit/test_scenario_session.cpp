@@ -3,6 +3,7 @@
 // progress store keeps.
 #include "core/progress_store.hpp"
 #include "core/scenario_session.hpp"
+#include "scenario_test_support.hpp"
 
 #include <catch2/catch.hpp>
 #include <sqlite3.h>
@@ -16,6 +17,7 @@
 #include <unistd.h>
 
 using namespace pasapas::core;
+using pasapas::test::FakeClock;
 namespace fs = std::filesystem;
 using namespace std::chrono_literals;
 
@@ -161,14 +163,6 @@ Scenario demo() {
     s.pages = {accueil, identite, document, telephone, activation, fin, expiree, faux};
     return s;
 }
-
-// A clock the test moves by hand.
-struct FakeClock {
-    std::chrono::steady_clock::time_point now{std::chrono::hours(1000)};
-    ScenarioSession::Clock clock() {
-        return [this] { return now; };
-    }
-};
 
 constexpr CalendarDate kToday{2025, 6, 15};
 
