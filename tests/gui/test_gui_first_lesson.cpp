@@ -1,6 +1,7 @@
 // A learner's first visit, end to end, with real clicks and keystrokes: create a profile,
 // open the mouse lesson, do its first steps, leave; then quit and start again from the same
 // database and find the lesson waiting at exactly the step where it was left.
+#include "app_test_support.hpp"
 #include "core/lesson_session.hpp"
 #include "ui/lesson_player_panel.hpp"
 #include "ui/main_frame.hpp"
@@ -21,19 +22,6 @@ namespace fs = std::filesystem;
 using pasapas::ui::MainFrame;
 using namespace pasapas::test;
 
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        path = fs::temp_directory_path() / ("pasapas-gui-first-lesson-" + std::to_string(::getpid()));
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~TempDir() {
-        std::error_code ignored;
-        fs::remove_all(path, ignored);
-    }
-};
-
 MainFrame* start_app(const fs::path& db) {
     pasapas::ui::MainFrameOptions options;
     options.database = db;
@@ -51,17 +39,6 @@ void quit(MainFrame* frame) {
     wxWeakRef<MainFrame> ref(frame);
     frame->Close(true);
     REQUIRE(wait_until([&] { return ref.get() == nullptr; }));
-}
-
-wxWindow* require_window(wxWindow* root, const wxString& name) {
-    wxWindow* window = nullptr;
-    wait_until([&] {
-        window = root->FindWindow(name);
-        return window != nullptr && window->IsShownOnScreen();
-    });
-    INFO("window " << name.utf8_string());
-    REQUIRE(window != nullptr);
-    return window;
 }
 
 // Does one click step of the lesson: the right target, then "Next".
@@ -84,7 +61,7 @@ const pasapas::core::LessonSession& session_of(MainFrame* frame) {
 
 TEST_CASE("A first lesson is saved at its step and resumed there after a restart", "[gui]") {
     ensure_wx();
-    TempDir temp;
+    TempDir temp{"pasapas-gui-first-lesson"};
     const fs::path db = temp.path / "progress.db";
 
     MainFrame* frame = start_app(db);

@@ -3,6 +3,7 @@
 // fiscal one digit short and the site's message under the field, the right number and password
 // from Camille's card, the consent box, the log-out from the town hall then from FranceConnect,
 // and the receipt with the number to keep and the checklist; then the store holds the run.
+#include "app_test_support.hpp"
 #include "core/scenario_session.hpp"
 #include "ui/main_frame.hpp"
 #include "ui/scenario_player_panel.hpp"
@@ -28,33 +29,6 @@ using pasapas::ui::MainFrame;
 using namespace pasapas::test;
 
 constexpr const char* kProcedure = "franceconnect";
-
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        path = fs::temp_directory_path() / ("pasapas-gui-franceconnect-" + std::to_string(::getpid()));
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~TempDir() {
-        std::error_code ignored;
-        fs::remove_all(path, ignored);
-    }
-};
-
-wxWindow* require_window(wxWindow* root, const wxString& name, int timeout_ms = 3000) {
-    wxWindow* window = nullptr;
-    wait_until(
-        [&] {
-            window = root->FindWindow(name);
-            return window != nullptr && window->IsShownOnScreen();
-        },
-        timeout_ms);
-    INFO("window " << name.utf8_string());
-    REQUIRE(window != nullptr);
-    REQUIRE(window->IsShownOnScreen());
-    return window;
-}
 
 // What a person does for something above or below the visible part of a scrolled list or
 // page: the mouse wheel over it.
@@ -126,51 +100,13 @@ wxTextCtrl* type_into(MainFrame* frame, const wxString& name, const std::string&
     return box;
 }
 
-// A learner with a profile and her own text size in a real database, the app at a small laptop's
-// size, home shown.
-struct Run {
-    TempDir temp;
-    pasapas::core::LearnerId learner = 0;
-    MainFrame* frame = nullptr;
-
-    explicit Run(int percent) {
-        ensure_wx();
-        const fs::path db = temp.path / "progress.db";
-        {
-            pasapas::core::ProgressStore store(db);
-            learner = store.create_learner("Odile", "chat");
-            store.set_setting(learner, "text_percent", std::to_string(percent));
-        }
-        pasapas::ui::MainFrameOptions options;
-        options.database = db;
-        options.lessons_dir = PASAPAS_LESSONS_DIR;
-        options.assets_dir = PASAPAS_ASSETS_DIR;
-        options.appearance.language = "en";
-        frame = new MainFrame(options);
-        frame->SetSize(frame->FromDIP(wxSize(1024, 768)));
-        frame->Move(0, 0);
-        show_and_wait(frame);
-        frame->start();
-        click(require_window(frame, "profile:Odile"));
-        REQUIRE(wait_until([&] { return frame->screen() == MainFrame::Screen::Home; }));
-        REQUIRE(frame->appearance().text_percent == percent);
-    }
-    ~Run() {
-        wxWeakRef<MainFrame> ref(frame);
-        frame->Close(true);
-        wait_until([&] { return ref.get() == nullptr; });
-    }
-    Run(const Run&) = delete;
-    Run& operator=(const Run&) = delete;
-};
-
 }  // namespace
 
 TEST_CASE("FranceConnect is completed in practice mode with real clicks and keys, and recorded",
           "[gui][scenario][franceconnect]") {
     // The second run is at double text size, as some learners set it.
     const int percent = GENERATE(100, 200);
-    Run run(percent);
+    LearnerAtHome run(percent, PASAPAS_LESSONS_DIR, "Odile");
     MainFrame* frame = run.frame;
     const std::string shots = "franceconnect-" + std::to_string(percent) + "-";
 

@@ -1,5 +1,6 @@
 // The lesson player as a learner meets it: a real window, the real mouse and keyboard, and a
 // real progress file, step by step through every kind of activity.
+#include "app_test_support.hpp"
 #include "core/lesson.hpp"
 #include "core/lesson_session.hpp"
 #include "core/progress_store.hpp"
@@ -22,6 +23,7 @@
 
 using namespace pasapas;
 using pasapas::test::find;
+using pasapas::test::TempDir;
 using pasapas::test::text_of;
 
 namespace {
@@ -103,19 +105,6 @@ core::Lesson sample_lesson() {
     return lesson;
 }
 
-struct TempDir {
-    std::filesystem::path path;
-    TempDir() {
-        path = std::filesystem::temp_directory_path() /
-               ("pasapas-gui-player-" + std::to_string(::getpid()) + "-" + std::to_string(rand()));
-        std::filesystem::create_directories(path);
-    }
-    ~TempDir() {
-        std::error_code ignored;
-        std::filesystem::remove_all(path, ignored);
-    }
-};
-
 // A frame holding the player, as the main window would.
 struct PlayerWindow {
     wxFrame* frame = nullptr;
@@ -158,7 +147,7 @@ bool has_event(const std::vector<core::StepEvent>& events, const std::string& st
 
 TEST_CASE("A learner plays a whole lesson with the mouse and keyboard, and it is recorded", "[gui][player]") {
     const core::Lesson lesson = sample_lesson();
-    TempDir dir;
+    TempDir dir{"pasapas-gui-player"};
     core::ProgressStore store(dir.path / "progress.db");
     const core::LearnerId learner = store.create_learner("Camille Test", "chat");
     ui::Appearance appearance;
@@ -309,7 +298,7 @@ TEST_CASE("A learner plays a whole lesson with the mouse and keyboard, and it is
 
 TEST_CASE("Leaving saves the position and the next visit resumes there", "[gui][player]") {
     const core::Lesson lesson = sample_lesson();
-    TempDir dir;
+    TempDir dir{"pasapas-gui-player"};
     core::ProgressStore store(dir.path / "progress.db");
     const core::LearnerId learner = store.create_learner("Dominique Test", "chat");
     {

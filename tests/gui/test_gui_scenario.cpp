@@ -2,6 +2,7 @@
 // from the home screen: the paid look-alike trap and its coaching, a wrong postal code and
 // the site's message under the field, the code received on the phone, the receipt with its
 // checklist; then the events are in the store and home says the procedure is done.
+#include "app_test_support.hpp"
 #include "core/scenario_session.hpp"
 #include "ui/main_frame.hpp"
 #include "ui/scenario_player_panel.hpp"
@@ -25,31 +26,6 @@ namespace {
 namespace fs = std::filesystem;
 using pasapas::ui::MainFrame;
 using namespace pasapas::test;
-
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        path = fs::temp_directory_path() / ("pasapas-gui-scenario-" + std::to_string(::getpid()));
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~TempDir() {
-        std::error_code ignored;
-        fs::remove_all(path, ignored);
-    }
-};
-
-wxWindow* require_window(wxWindow* root, const wxString& name) {
-    wxWindow* window = nullptr;
-    wait_until([&] {
-        window = root->FindWindow(name);
-        return window != nullptr && window->IsShownOnScreen();
-    });
-    INFO("window " << name.utf8_string());
-    REQUIRE(window != nullptr);
-    REQUIRE(window->IsShownOnScreen());
-    return window;
-}
 
 // The thing guided mode points at is on screen, inside the page, without scrolling by hand.
 wxWindow* require_in_sight(wxWindow* root, const wxString& name) {
@@ -257,43 +233,6 @@ void play(MainFrame* frame, const std::string& shots) {
     CHECK(text_of(require_window(frame, "scenario:demarche-gui")).find("Done") != std::string::npos);
 }
 
-// A learner with her own text size, the app on a small laptop screen, and home shown.
-struct Session {
-    TempDir temp;
-    pasapas::core::LearnerId learner = 0;
-    MainFrame* frame = nullptr;
-
-    explicit Session(int percent) {
-        ensure_wx();
-        const fs::path db = temp.path / "progress.db";
-        {
-            pasapas::core::ProgressStore store(db);
-            learner = store.create_learner("Camille", "chat");
-            store.set_setting(learner, "text_percent", std::to_string(percent));
-        }
-        pasapas::ui::MainFrameOptions options;
-        options.database = db;
-        options.lessons_dir = PASAPAS_GUI_SCENARIO_DIR;
-        options.assets_dir = PASAPAS_ASSETS_DIR;
-        options.appearance.language = "en";
-        frame = new MainFrame(options);
-        frame->SetSize(frame->FromDIP(wxSize(1024, 768)));
-        frame->Move(0, 0);
-        show_and_wait(frame);
-        frame->start();
-        click(require_window(frame, "profile:Camille"));
-        REQUIRE(wait_until([&] { return frame->screen() == MainFrame::Screen::Home; }));
-        REQUIRE(frame->appearance().text_percent == percent);
-    }
-    ~Session() {
-        wxWeakRef<MainFrame> ref(frame);
-        frame->Close(true);
-        wait_until([&] { return ref.get() == nullptr; });
-    }
-    Session(const Session&) = delete;
-    Session& operator=(const Session&) = delete;
-};
-
 // The search page, the form and the code, done right apart from one paid look-alike click.
 void finish_alone(MainFrame* frame) {
     click(scroll_to(frame, "action:officiel"));
@@ -324,7 +263,7 @@ TEST_CASE("A procedure is completed in guided mode with real clicks and keys, an
           "[gui][scenario]") {
     // The learner's own setting, up to double text size, on a 1024x768 window.
     const int percent = GENERATE(100, 150, 200);
-    Session run(percent);
+    LearnerAtHome run(percent, PASAPAS_GUI_SCENARIO_DIR, "Camille");
     MainFrame* frame = run.frame;
     const auto learner = run.learner;
     const std::size_t before = frame->store()->events(learner, "demarche-gui").size();
@@ -353,7 +292,7 @@ TEST_CASE("A procedure is completed in guided mode with real clicks and keys, an
 TEST_CASE("The autonomy check gives no help, even after a mistake, and shows the level at the end",
           "[gui][scenario]") {
     const int percent = GENERATE(100, 200);
-    Session run(percent);
+    LearnerAtHome run(percent, PASAPAS_GUI_SCENARIO_DIR, "Camille");
     MainFrame* frame = run.frame;
     open_in_mode(frame, "mode-check");
     const std::string shots = "check-" + std::to_string(percent) + "-";
@@ -388,7 +327,7 @@ TEST_CASE("The autonomy check gives no help, even after a mistake, and shows the
 
 TEST_CASE("In practice, Hint gives the instruction, then the hints one by one, in order", "[gui][scenario]") {
     const int percent = GENERATE(100, 200);
-    Session run(percent);
+    LearnerAtHome run(percent, PASAPAS_GUI_SCENARIO_DIR, "Camille");
     MainFrame* frame = run.frame;
     open_in_mode(frame, "mode-practice");
     const std::string shots = "practice-" + std::to_string(percent) + "-";
@@ -439,7 +378,7 @@ TEST_CASE("Before the site's time-out a banner offers to stay connected; ignored
     struct Restore {
         ~Restore() { pasapas::ui::ScenarioPlayerPanel::set_test_clock({}); }
     } restore;
-    Session run(percent);
+    LearnerAtHome run(percent, PASAPAS_GUI_SCENARIO_DIR, "Camille");
     MainFrame* frame = run.frame;
     open_in_mode(frame, "mode-guided");
     const std::string shots = "timeout-" + std::to_string(percent) + "-";

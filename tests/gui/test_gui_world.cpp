@@ -1,6 +1,7 @@
 // The world around the simulated site, as a learner meets it: the phone that receives the SMS
 // code, the mailbox whose activation mail landed in « Courriels indésirables », the Documents
 // folder to pick a scan from, and the printable identity sheet and checklist.
+#include "app_test_support.hpp"
 #include "core/scenario.hpp"
 #include "core/scenario_session.hpp"
 #include "ui/appearance.hpp"
@@ -28,6 +29,7 @@
 
 using namespace pasapas;
 using pasapas::test::find;
+using pasapas::test::TempDir;
 using pasapas::test::text_of;
 
 namespace {
@@ -133,19 +135,6 @@ core::Scenario sample_scenario(const std::filesystem::path& dir) {
     scenario.start_page = "accueil";
     return scenario;
 }
-
-struct TempDir {
-    std::filesystem::path path;
-    TempDir() {
-        path = std::filesystem::temp_directory_path() /
-               ("pasapas-gui-world-" + std::to_string(::getpid()) + "-" + std::to_string(rand()));
-        std::filesystem::create_directories(path);
-    }
-    ~TempDir() {
-        std::error_code ignored;
-        std::filesystem::remove_all(path, ignored);
-    }
-};
 
 int points(int percent) {
     ui::Appearance look;
@@ -285,7 +274,7 @@ TEST_CASE("The Documents folder lists the scans as a computer does and returns t
           "[gui][world]") {
     const int percent = GENERATE(100, 200);
     test::ensure_wx();
-    TempDir dir;
+    TempDir dir{"pasapas-gui-world"};
     const core::Scenario scenario = sample_scenario(dir.path);
     core::Field field;
     field.id = "justificatif";
@@ -358,7 +347,7 @@ TEST_CASE("The Documents folder lists the scans as a computer does and returns t
 
 TEST_CASE("The identity sheet and the checklist hold every detail, marked as fictitious", "[gui][world]") {
     test::ensure_wx();
-    TempDir dir;
+    TempDir dir{"pasapas-gui-world"};
     const core::Scenario scenario = sample_scenario(dir.path);
     const core::ScenarioSession session(scenario, core::ScenarioMode::Guided, nullptr, 0, 7);
 
