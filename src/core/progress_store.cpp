@@ -1,5 +1,6 @@
 #include "progress_store.hpp"
 
+#include "sqlite_support.hpp"
 #include "translate.hpp"
 
 #include <sodium.h>
@@ -20,6 +21,8 @@
 namespace pasapas::core {
 namespace {
 
+namespace fs = std::filesystem;
+
 // SQLITE_TRANSIENT (SQLite copies the value) without its C-style cast; the integer-to-pointer
 // cast is SQLite's own documented sentinel.
 sqlite3_destructor_type transient() {
@@ -27,224 +30,10 @@ sqlite3_destructor_type transient() {
         static_cast<std::intptr_t>(-1));
 }
 
-namespace fs = std::filesystem;
-
-// A failed SQLite call, before it is turned into a translated StoreError that names the file.
-struct SqlFailure {
-    int code = SQLITE_ERROR;
-    std::string detail;
-};
-
-[[noreturn]] void throw_sql(sqlite3* db, int code) {
-    throw SqlFailure{code, db != nullptr ? sqlite3_errmsg(db) : sqlite3_errstr(code)};
-}
-
-bool is_corruption(int code) {
-    const int primary = code & 0xff;
-    return primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB;
-}
-
-StoreError store_error(const fs::path& file, const SqlFailure& failure) {
-    switch (failure.code & 0xff) {
-        case SQLITE_FULL:
-            return StoreError(fmt(tr("The disk is full, so Pas à Pas cannot save progress in {0}. "
-                                     "Free some space, then start Pas à Pas again."),
-                                  {file.string()}));
-        case SQLITE_READONLY:
-        case SQLITE_PERM:
-        case SQLITE_CANTOPEN:
-        case SQLITE_AUTH:
-            return StoreError(fmt(tr("Pas à Pas is not allowed to write its progress file {0}. The folder "
-                                     "or the disk may be read-only; a mediator can check its permissions."),
-                                  {file.string()}));
-        case SQLITE_BUSY:
-        case SQLITE_LOCKED:
-            return StoreError(fmt(tr("The progress file {0} is in use by another Pas à Pas window. "
-                                     "Close it, then try again."),
-                                  {file.string()}));
-        case SQLITE_IOERR:
-            return StoreError(fmt(tr("The disk did not let Pas à Pas read or save {0} ({1}). Check that "
-                                     "the disk or USB stick is still connected."),
-                                  {file.string(), failure.detail}));
-        default:
-            return StoreError(fmt(tr("Pas à Pas could not read or save progress in {0} ({1})."),
-                                  {file.string(), failure.detail}));
-    }
-}
-
-// Runs one store operation and turns SQLite failures into translated errors naming the file.
-template <class Operation>
-auto guarded(const fs::path& file, Operation&& operation) -> decltype(operation()) {
-    try {
-        return operation();
-    } catch (const SqlFailure& failure) {
-        throw store_error(file, failure);
-    }
-}
-
-void exec(sqlite3* db, const char* sql) {
-    char* message = nullptr;
-    const int rc = sqlite3_exec(db, sql, nullptr, nullptr, &message);
-    if (rc != SQLITE_OK) {
-        SqlFailure failure{rc, message != nullptr ? message : sqlite3_errstr(rc)};
-        sqlite3_free(message);
-        throw failure;
-    }
-}
-
-// A prepared statement; every value goes through a bound parameter, never into the SQL text,
-// because names may hold quotes and anything else a keyboard can type.
-class Statement {
-public:
-    Statement(sqlite3* db, std::string_view sql) : db_(db) {
-        const int rc = sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr);
-        if (rc != SQLITE_OK) {
-            throw_sql(db, rc);
-        }
-    }
-    ~Statement() { sqlite3_finalize(stmt_); }
-    Statement(const Statement&) = delete;
-    Statement& operator=(const Statement&) = delete;
-
-    Statement& bind(int index, std::string_view text) {
-        check(sqlite3_bind_text64(stmt_, index, text.data(), text.size(), transient(), SQLITE_UTF8));
-        return *this;
-    }
-    Statement& bind(int index, std::int64_t value) {
-        check(sqlite3_bind_int64(stmt_, index, value));
-        return *this;
-    }
-    Statement& bind_null(int index) {
-        check(sqlite3_bind_null(stmt_, index));
-        return *this;
-    }
-
-    // True while there is a row to read.
-    bool step() {
-        const int rc = sqlite3_step(stmt_);
-        if (rc == SQLITE_ROW) {
-            return true;
-        }
-        if (rc == SQLITE_DONE) {
-            return false;
-        }
-        throw_sql(db_, rc);
-    }
-
-    [[nodiscard]] std::int64_t integer(int column) const { return sqlite3_column_int64(stmt_, column); }
-    [[nodiscard]] int small_integer(int column) const { return sqlite3_column_int(stmt_, column); }
-    [[nodiscard]] bool is_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
-    [[nodiscard]] std::string text(int column) const {
-        const auto* data = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
-        if (data == nullptr) {
-            return {};
-        }
-        return {data, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column))};
-    }
-
-private:
-    void check(int rc) const {
-        if (rc != SQLITE_OK) {
-            throw_sql(db_, rc);
-        }
-    }
-
-    sqlite3* db_;
-    sqlite3_stmt* stmt_ = nullptr;
-};
-
-// BEGIN IMMEDIATE takes the write lock up front, so a busy database is reported at the start
-// of the write rather than halfway through it.
-class Transaction {
-public:
-    explicit Transaction(sqlite3* db) : db_(db) { exec(db_, "BEGIN IMMEDIATE"); }
-    ~Transaction() {
-        if (!committed_) {
-            sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
-        }
-    }
-    Transaction(const Transaction&) = delete;
-    Transaction& operator=(const Transaction&) = delete;
-
-    void commit() {
-        exec(db_, "COMMIT");
-        committed_ = true;
-    }
-
-private:
-    sqlite3* db_;
-    bool committed_ = false;
-};
-
-int user_version(sqlite3* db) {
-    Statement query(db, "PRAGMA user_version");
-    return query.step() ? query.small_integer(0) : 0;
-}
-
-void set_user_version(sqlite3* db, int version) {
-    // PRAGMA takes no bound parameters; the value is our own integer, never user input.
-    exec(db, ("PRAGMA user_version = " + std::to_string(version)).c_str());
-}
-
-void ensure_sodium() {
-    static const int rc = sodium_init();
-    if (rc < 0) {
-        throw StoreError(tr("Pas à Pas could not start its security library, so it cannot protect PINs."));
-    }
-}
-
-std::string new_uuid() {
-    ensure_sodium();
-    std::array<unsigned char, 16> bytes{};
-    randombytes_buf(bytes.data(), bytes.size());
-    bytes[6] = static_cast<unsigned char>((bytes[6] & 0x0fU) | 0x40U);  // version 4
-    bytes[8] = static_cast<unsigned char>((bytes[8] & 0x3fU) | 0x80U);  // RFC 4122 variant
-    static constexpr char kHex[] = "0123456789abcdef";
-    std::string out;
-    out.reserve(36);
-    for (std::size_t i = 0; i < bytes.size(); ++i) {
-        if (i == 4 || i == 6 || i == 8 || i == 10) {
-            out.push_back('-');
-        }
-        out.push_back(kHex[bytes[i] >> 4U]);
-        out.push_back(kHex[bytes[i] & 0x0fU]);
-    }
-    return out;
-}
-
 // Lets the v1→v2 migration give every old event its own fresh uuid in plain SQL.
 void sql_new_uuid(sqlite3_context* context, int /*argc*/, sqlite3_value** /*argv*/) {
     const auto uuid = new_uuid();
     sqlite3_result_text(context, uuid.data(), static_cast<int>(uuid.size()), transient());
-}
-
-std::tm broken_down(std::time_t seconds, bool utc) {
-    std::tm out{};
-#ifdef _WIN32
-    utc ? gmtime_s(&out, &seconds) : localtime_s(&out, &seconds);
-#else
-    utc ? gmtime_r(&seconds, &out) : localtime_r(&seconds, &out);
-#endif
-    return out;
-}
-
-std::string utc_now_iso() {
-    const auto now = std::chrono::system_clock::now();
-    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count();
-    const auto t = broken_down(static_cast<std::time_t>(ms / 1000), true);
-    std::array<char, 96> buffer{};  // room for any int, so -O3 sees no truncation
-    std::snprintf(buffer.data(), buffer.size(), "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", t.tm_year + 1900,
-                  t.tm_mon + 1, t.tm_mday, t.tm_hour, t.tm_min, t.tm_sec, static_cast<int>(ms % 1000));
-    return buffer.data();
-}
-
-// Local time, because the mediator who looks for the kept file reads the name on this computer.
-std::string local_stamp() {
-    const auto t = broken_down(std::time(nullptr), false);
-    std::array<char, 32> buffer{};
-    std::snprintf(buffer.data(), buffer.size(), "%04d%02d%02d-%02d%02d%02d", t.tm_year + 1900, t.tm_mon + 1,
-                  t.tm_mday, t.tm_hour, t.tm_min, t.tm_sec);
-    return buffer.data();
 }
 
 const char* status_text(LessonStatus status) {
@@ -285,7 +74,14 @@ CREATE TABLE learners (
     avatar TEXT NOT NULL DEFAULT '',
     created_at TEXT NOT NULL,
     pin_hash TEXT,
-    archived INTEGER NOT NULL DEFAULT 0
+    archived INTEGER NOT NULL DEFAULT 0,
+    age_bracket TEXT NOT NULL DEFAULT '',
+    gender TEXT NOT NULL DEFAULT '',
+    social_status TEXT NOT NULL DEFAULT '',
+    commune TEXT NOT NULL DEFAULT '',
+    postcode TEXT NOT NULL DEFAULT '',
+    insee TEXT NOT NULL DEFAULT '',
+    notes TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE lesson_progress (
     learner_id INTEGER NOT NULL REFERENCES learners(id) ON DELETE CASCADE,
@@ -330,6 +126,83 @@ CREATE TABLE scenario_results (
     at TEXT NOT NULL
 );
 CREATE INDEX scenario_results_by_learner ON scenario_results (learner_id, scenario_id);
+CREATE TABLE app_settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE install_secrets (
+    name TEXT PRIMARY KEY,
+    value BLOB NOT NULL
+);
+CREATE TABLE mediators (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    login TEXT NOT NULL UNIQUE,
+    password_hash TEXT NOT NULL,
+    failed_attempts INTEGER NOT NULL DEFAULT 0,
+    locked_until TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL
+);
+CREATE TABLE mediator_log (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    mediator_id INTEGER,
+    action TEXT NOT NULL,
+    detail TEXT NOT NULL DEFAULT ''
+);
+CREATE TRIGGER mediator_log_no_update BEFORE UPDATE ON mediator_log
+BEGIN SELECT RAISE(ABORT, 'mediator_log is append-only'); END;
+CREATE TRIGGER mediator_log_no_delete BEFORE DELETE ON mediator_log
+BEGIN SELECT RAISE(ABORT, 'mediator_log is append-only'); END;
+CREATE TABLE activities (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    uuid TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL,
+    date TEXT NOT NULL,
+    duration_min INTEGER NOT NULL,
+    place_type TEXT NOT NULL DEFAULT '',
+    place_name TEXT NOT NULL DEFAULT '',
+    place_commune TEXT NOT NULL DEFAULT '',
+    place_postcode TEXT NOT NULL DEFAULT '',
+    place_insee TEXT NOT NULL DEFAULT '',
+    equipment TEXT NOT NULL DEFAULT '',
+    themes TEXT NOT NULL DEFAULT '',
+    demarche TEXT NOT NULL DEFAULT '',
+    autonomy TEXT NOT NULL DEFAULT '',
+    workshop_level TEXT NOT NULL DEFAULT '',
+    title TEXT NOT NULL DEFAULT '',
+    anonymous_participants INTEGER NOT NULL DEFAULT 0,
+    referred INTEGER NOT NULL DEFAULT 0,
+    referral TEXT NOT NULL DEFAULT '',
+    notes TEXT NOT NULL DEFAULT '',
+    mediator_id INTEGER,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX activities_by_date ON activities (date);
+CREATE TABLE activity_learners (
+    activity_id INTEGER NOT NULL REFERENCES activities(id) ON DELETE CASCADE,
+    learner_id INTEGER NOT NULL REFERENCES learners(id) ON DELETE CASCADE,
+    PRIMARY KEY (activity_id, learner_id)
+);
+CREATE INDEX activity_learners_by_learner ON activity_learners (learner_id);
+CREATE TABLE outbox (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind TEXT NOT NULL,
+    item_key TEXT NOT NULL UNIQUE,
+    learner_id INTEGER REFERENCES learners(id) ON DELETE CASCADE,
+    payload TEXT NOT NULL,
+    state TEXT NOT NULL DEFAULT 'pending',
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at TEXT NOT NULL DEFAULT '',
+    last_status INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL
+);
+CREATE TABLE sent_items (
+    item_key TEXT PRIMARY KEY,
+    learner_id INTEGER REFERENCES learners(id) ON DELETE CASCADE,
+    sent_at TEXT NOT NULL
+);
 )sql";
 
 // Version 1 → 2: PINs, archiving, per-learner settings, and richer events with a stable uuid.
@@ -383,11 +256,102 @@ CREATE TABLE scenario_results (
 CREATE INDEX scenario_results_by_learner ON scenario_results (learner_id, scenario_id);
 )sql";
 
+// v3 → v4: the mediator console. Learners gain the coarse attributes La Coop records (never a
+// birth date, phone or e-mail); mediators, their append-only log, activities (La Coop's
+// individual sessions and collective workshops), report settings and the sending outbox.
+constexpr const char* kMigrate3To4 = R"sql(
+ALTER TABLE learners ADD COLUMN age_bracket TEXT NOT NULL DEFAULT '';
+ALTER TABLE learners ADD COLUMN gender TEXT NOT NULL DEFAULT '';
+ALTER TABLE learners ADD COLUMN social_status TEXT NOT NULL DEFAULT '';
+ALTER TABLE learners ADD COLUMN commune TEXT NOT NULL DEFAULT '';
+ALTER TABLE learners ADD COLUMN postcode TEXT NOT NULL DEFAULT '';
+ALTER TABLE learners ADD COLUMN insee TEXT NOT NULL DEFAULT '';
+ALTER TABLE learners ADD COLUMN notes TEXT NOT NULL DEFAULT '';
+CREATE TABLE app_settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE install_secrets (
+    name TEXT PRIMARY KEY,
+    value BLOB NOT NULL
+);
+CREATE TABLE mediators (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    login TEXT NOT NULL UNIQUE,
+    password_hash TEXT NOT NULL,
+    failed_attempts INTEGER NOT NULL DEFAULT 0,
+    locked_until TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL
+);
+CREATE TABLE mediator_log (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    mediator_id INTEGER,
+    action TEXT NOT NULL,
+    detail TEXT NOT NULL DEFAULT ''
+);
+CREATE TRIGGER mediator_log_no_update BEFORE UPDATE ON mediator_log
+BEGIN SELECT RAISE(ABORT, 'mediator_log is append-only'); END;
+CREATE TRIGGER mediator_log_no_delete BEFORE DELETE ON mediator_log
+BEGIN SELECT RAISE(ABORT, 'mediator_log is append-only'); END;
+CREATE TABLE activities (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    uuid TEXT NOT NULL UNIQUE,
+    kind TEXT NOT NULL,
+    date TEXT NOT NULL,
+    duration_min INTEGER NOT NULL,
+    place_type TEXT NOT NULL DEFAULT '',
+    place_name TEXT NOT NULL DEFAULT '',
+    place_commune TEXT NOT NULL DEFAULT '',
+    place_postcode TEXT NOT NULL DEFAULT '',
+    place_insee TEXT NOT NULL DEFAULT '',
+    equipment TEXT NOT NULL DEFAULT '',
+    themes TEXT NOT NULL DEFAULT '',
+    demarche TEXT NOT NULL DEFAULT '',
+    autonomy TEXT NOT NULL DEFAULT '',
+    workshop_level TEXT NOT NULL DEFAULT '',
+    title TEXT NOT NULL DEFAULT '',
+    anonymous_participants INTEGER NOT NULL DEFAULT 0,
+    referred INTEGER NOT NULL DEFAULT 0,
+    referral TEXT NOT NULL DEFAULT '',
+    notes TEXT NOT NULL DEFAULT '',
+    mediator_id INTEGER,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX activities_by_date ON activities (date);
+CREATE TABLE activity_learners (
+    activity_id INTEGER NOT NULL REFERENCES activities(id) ON DELETE CASCADE,
+    learner_id INTEGER NOT NULL REFERENCES learners(id) ON DELETE CASCADE,
+    PRIMARY KEY (activity_id, learner_id)
+);
+CREATE INDEX activity_learners_by_learner ON activity_learners (learner_id);
+CREATE TABLE outbox (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind TEXT NOT NULL,
+    item_key TEXT NOT NULL UNIQUE,
+    learner_id INTEGER REFERENCES learners(id) ON DELETE CASCADE,
+    payload TEXT NOT NULL,
+    state TEXT NOT NULL DEFAULT 'pending',
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at TEXT NOT NULL DEFAULT '',
+    last_status INTEGER NOT NULL DEFAULT 0,
+    last_error TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL
+);
+CREATE TABLE sent_items (
+    item_key TEXT PRIMARY KEY,
+    learner_id INTEGER REFERENCES learners(id) ON DELETE CASCADE,
+    sent_at TEXT NOT NULL
+);
+)sql";
+
 struct Migration {
     int from;
     const char* sql;
 };
-constexpr std::array kMigrations{Migration{1, kMigrate1To2}, Migration{2, kMigrate2To3}};
+constexpr std::array kMigrations{Migration{1, kMigrate1To2}, Migration{2, kMigrate2To3},
+                                 Migration{3, kMigrate3To4}};
 static_assert(kMigrations.size() + 1 == ProgressStore::kSchemaVersion, "one migration per version step");
 
 // ---- Opening ---------------------------------------------------------------------------------
@@ -595,6 +559,8 @@ void ProgressStore::open_and_prepare() {
     }
     exec(db_, "PRAGMA synchronous = FULL");
     exec(db_, "PRAGMA foreign_keys = ON");
+    // Erased learners' names must not linger in free pages of the file.
+    exec(db_, "PRAGMA secure_delete = ON");
 
     const int version = user_version(db_);
     if (version == 0) {
@@ -661,15 +627,43 @@ LearnerId ProgressStore::create_learner(const std::string& name, const std::stri
     });
 }
 
+namespace {
+
+constexpr const char* kLearnerColumns =
+    "SELECT id, name, avatar, pin_hash IS NOT NULL, created_at, archived, age_bracket, gender, "
+    "social_status, commune, postcode, insee, notes FROM learners ";
+
+Learner learner_from(const Statement& row) {
+    return Learner{row.integer(0),
+                   row.text(1),
+                   row.text(2),
+                   row.integer(3) != 0,
+                   row.text(4),
+                   row.integer(5) != 0,
+                   {row.text(6), row.text(7), row.text(8), row.text(9), row.text(10), row.text(11)},
+                   row.text(12)};
+}
+
+}  // namespace
+
 std::vector<Learner> ProgressStore::learners() const {
     return guarded(path_, [&] {
         std::vector<Learner> out;
         Statement query(db_,
-                        "SELECT id, name, avatar, pin_hash IS NOT NULL, created_at FROM learners "
-                        "WHERE archived = 0 ORDER BY name COLLATE NOCASE, id");
+                        std::string(kLearnerColumns) + "WHERE archived = 0 ORDER BY name COLLATE NOCASE, id");
         while (query.step()) {
-            out.push_back(
-                {query.integer(0), query.text(1), query.text(2), query.integer(3) != 0, query.text(4)});
+            out.push_back(learner_from(query));
+        }
+        return out;
+    });
+}
+
+std::vector<Learner> ProgressStore::all_learners() const {
+    return guarded(path_, [&] {
+        std::vector<Learner> out;
+        Statement query(db_, std::string(kLearnerColumns) + "ORDER BY name COLLATE NOCASE, id");
+        while (query.step()) {
+            out.push_back(learner_from(query));
         }
         return out;
     });
@@ -677,14 +671,68 @@ std::vector<Learner> ProgressStore::learners() const {
 
 std::optional<Learner> ProgressStore::learner(LearnerId id) const {
     return guarded(path_, [&]() -> std::optional<Learner> {
-        Statement query(
-            db_, "SELECT id, name, avatar, pin_hash IS NOT NULL, created_at FROM learners WHERE id = ?");
+        Statement query(db_, std::string(kLearnerColumns) + "WHERE id = ?");
         query.bind(1, id);
         if (!query.step()) {
             return std::nullopt;
         }
-        return Learner{query.integer(0), query.text(1), query.text(2), query.integer(3) != 0, query.text(4)};
+        return learner_from(query);
     });
+}
+
+void ProgressStore::update_learner(LearnerId id, const std::string& name, const std::string& avatar,
+                                   const LearnerAttributes& attributes, const std::string& notes) {
+    guarded(path_, [&] {
+        Transaction transaction(db_);
+        Statement update(db_,
+                         "UPDATE learners SET name = ?, avatar = ?, age_bracket = ?, gender = ?, "
+                         "social_status = ?, commune = ?, postcode = ?, insee = ?, notes = ? WHERE id = ?");
+        update.bind(1, name)
+            .bind(2, avatar)
+            .bind(3, attributes.age_bracket)
+            .bind(4, attributes.gender)
+            .bind(5, attributes.social_status)
+            .bind(6, attributes.commune)
+            .bind(7, attributes.postcode)
+            .bind(8, attributes.insee)
+            .bind(9, notes)
+            .bind(10, id);
+        update.step();
+        transaction.commit();
+    });
+}
+
+void ProgressStore::set_archived(LearnerId id, bool archived) {
+    guarded(path_, [&] {
+        Transaction transaction(db_);
+        Statement update(db_, "UPDATE learners SET archived = ? WHERE id = ?");
+        update.bind(1, std::int64_t{archived ? 1 : 0}).bind(2, id);
+        update.step();
+        transaction.commit();
+    });
+}
+
+void ProgressStore::erase_learner(LearnerId id) {
+    guarded(path_, [&] {
+        // Every table that names a learner references learners(id) ON DELETE CASCADE; the
+        // deletes are spelled out anyway so that erasure does not hang on one pragma.
+        Transaction transaction(db_);
+        for (const char* sql :
+             {"DELETE FROM step_events WHERE learner_id = ?",
+              "DELETE FROM lesson_progress WHERE learner_id = ?",
+              "DELETE FROM learner_settings WHERE learner_id = ?",
+              "DELETE FROM scenario_results WHERE learner_id = ?",
+              "DELETE FROM activity_learners WHERE learner_id = ?", "DELETE FROM outbox WHERE learner_id = ?",
+              "DELETE FROM sent_items WHERE learner_id = ?", "DELETE FROM learners WHERE id = ?"}) {
+            Statement erase(db_, sql);
+            erase.bind(1, id);
+            erase.step();
+        }
+        transaction.commit();
+        // Nor in the write-ahead log, which still holds the pages as they were before.
+        exec(db_, "PRAGMA wal_checkpoint(TRUNCATE)");
+    });
+    pin_failures_.erase(id);
 }
 
 ProgressStore::PinCheck ProgressStore::check_pin(LearnerId id, const std::string& pin) {

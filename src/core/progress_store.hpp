@@ -26,12 +26,29 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+// The only things a mediator may record about a learner, as La Coop records them: coarse enough
+// that they identify nobody on their own. Ids are those of mediator_fields.hpp; empty means
+// « Non communiqué ». No birth date (a year may be typed once to pick the bracket, then dropped),
+// no phone, no e-mail.
+struct LearnerAttributes {
+    std::string age_bracket;    // "moins_12", "12_17", "18_24", "25_39", "40_59", "60_69", "70_plus"
+    std::string gender;         // "masculin", "feminin"
+    std::string social_status;  // "retraite", "sans_emploi", "en_emploi", "scolarise"
+    std::string commune;        // commune of residence: name, postcode and INSEE code
+    std::string postcode;
+    std::string insee;
+    bool operator==(const LearnerAttributes&) const = default;
+};
+
 struct Learner {
     LearnerId id = 0;
     std::string name;    // first name or nickname, as the learner typed it
     std::string avatar;  // id of an avatar picture in assets/avatars
     bool has_pin = false;
     std::string created_at;  // UTC, ISO 8601
+    bool archived = false;
+    LearnerAttributes attributes;
+    std::string notes;  // the mediator's own notes: shown in the console, never exported
 };
 
 enum class LessonStatus : std::uint8_t { NotStarted, InProgress, Done };
@@ -86,7 +103,7 @@ struct OpenReport {
 
 class ProgressStore {
 public:
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
     static constexpr int kMaxPinAttempts = 5;  // then the profile waits kPinLockout
     static constexpr std::chrono::seconds kPinLockout{60};
 
@@ -98,12 +115,23 @@ public:
 
     [[nodiscard]] const OpenReport& open_report() const { return report_; }
     [[nodiscard]] const std::filesystem::path& path() const { return path_; }
+    // The open connection, for the core's other stores that keep their tables in this file
+    // (mediator accounts, activities, outbox: see sqlite_support.hpp). Never null.
+    [[nodiscard]] sqlite3* database() const { return db_; }
 
     // Learners. The PIN, when given, is 4 digits and kept only as an Argon2id hash.
     LearnerId create_learner(const std::string& name, const std::string& avatar,
                              const std::optional<std::string>& pin = std::nullopt);
-    [[nodiscard]] std::vector<Learner> learners() const;  // not archived, by name
+    [[nodiscard]] std::vector<Learner> learners() const;      // not archived, by name
+    [[nodiscard]] std::vector<Learner> all_learners() const;  // archived ones too, by name
     [[nodiscard]] std::optional<Learner> learner(LearnerId id) const;
+    // Mediator console. rename/update keep everything else; archive hides the profile from the
+    // profile screen and keeps its progress; erase deletes every row that belongs to the learner
+    // (progress, events, results, settings, workshop attendance, unsent reports) for good.
+    void update_learner(LearnerId id, const std::string& name, const std::string& avatar,
+                        const LearnerAttributes& attributes, const std::string& notes);
+    void set_archived(LearnerId id, bool archived);
+    void erase_learner(LearnerId id);
     enum class PinCheck : std::uint8_t { Ok, Wrong, LockedOut };
     PinCheck check_pin(LearnerId id, const std::string& pin);
 
