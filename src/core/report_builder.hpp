@@ -18,6 +18,9 @@ class Pseudonymizer {
 public:
     explicit Pseudonymizer(ProgressStore& store);           // creates the secret on first use
     [[nodiscard]] std::string of(LearnerId learner) const;  // 32 lower-case hex characters
+    // 8 hex characters that tell this install's account namespace apart from others' without
+    // giving the secret away (the default xAPI home page ends with it).
+    [[nodiscard]] std::string install_tag() const;
 
 private:
     std::string secret_;
@@ -26,5 +29,13 @@ private:
 // Lessons and scenarios give titles and themes (only shipped catalogue text goes out).
 ReportDataset build_report(ProgressStore& store, const std::vector<Lesson>& lessons,
                            const std::vector<Scenario>& scenarios, const ReportPeriod& period, int k = 5);
+
+// A UUID derived from a name (same name, same UUID), laid out as RFC 4122 version 5 so that every
+// validator accepts it: statement ids of procedure runs, which have no event uuid of their own.
+std::string name_based_uuid(const std::string& name);
+
+// The xAPI account home page: app_settings 'xapi_home_page' when set, else
+// "https://pasapas.invalid/" + the install tag.
+std::string xapi_home_page(ProgressStore& store);
 
 }  // namespace pasapas::core
