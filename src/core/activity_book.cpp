@@ -91,7 +91,7 @@ std::vector<std::string> split(const std::string& text) {
     return out;
 }
 
-void validate(sqlite3* db, Activity& activity) {
+void validate(sqlite3* db, ActivityRecord& activity) {
     if (!known(activity_kinds(), activity.kind)) {
         throw StoreError(tr("The kind of activity must be an individual session or a collective workshop."));
     }
@@ -146,8 +146,8 @@ constexpr const char* kColumns =
     "place_insee, equipment, themes, demarche, autonomy, workshop_level, title, anonymous_participants, "
     "referred, referral, notes, created_at, updated_at FROM activities ";
 
-Activity activity_from(sqlite3* db, const Statement& row) {
-    Activity out;
+ActivityRecord activity_from(sqlite3* db, const Statement& row) {
+    ActivityRecord out;
     out.id = row.integer(0);
     out.uuid = row.text(1);
     out.kind = row.text(2);
@@ -179,8 +179,8 @@ Activity activity_from(sqlite3* db, const Statement& row) {
     return out;
 }
 
-std::vector<Activity> read_all(sqlite3* db, Statement& query) {
-    std::vector<Activity> out;
+std::vector<ActivityRecord> read_all(sqlite3* db, Statement& query) {
+    std::vector<ActivityRecord> out;
     while (query.step()) {
         out.push_back(activity_from(db, query));
     }
@@ -191,7 +191,7 @@ std::vector<Activity> read_all(sqlite3* db, Statement& query) {
 
 ActivityBook::ActivityBook(ProgressStore& store) : store_(store) {}
 
-ActivityId ActivityBook::save(Activity activity) {
+ActivityId ActivityBook::save(ActivityRecord activity) {
     return guarded(store_.path(), [&] {
         sqlite3* db = store_.database();
         Transaction transaction(db);
@@ -264,8 +264,8 @@ void ActivityBook::remove(ActivityId id) {
     });
 }
 
-std::optional<Activity> ActivityBook::get(ActivityId id) const {
-    return guarded(store_.path(), [&]() -> std::optional<Activity> {
+std::optional<ActivityRecord> ActivityBook::get(ActivityId id) const {
+    return guarded(store_.path(), [&]() -> std::optional<ActivityRecord> {
         sqlite3* db = store_.database();
         Statement query(db, std::string(kColumns) + "WHERE id = ?");
         query.bind(1, id);
@@ -276,7 +276,7 @@ std::optional<Activity> ActivityBook::get(ActivityId id) const {
     });
 }
 
-std::vector<Activity> ActivityBook::list(const std::string& from, const std::string& to) const {
+std::vector<ActivityRecord> ActivityBook::list(const std::string& from, const std::string& to) const {
     return guarded(store_.path(), [&] {
         sqlite3* db = store_.database();
         Statement query(db, std::string(kColumns) +
@@ -287,7 +287,7 @@ std::vector<Activity> ActivityBook::list(const std::string& from, const std::str
     });
 }
 
-std::vector<Activity> ActivityBook::of_learner(LearnerId learner) const {
+std::vector<ActivityRecord> ActivityBook::of_learner(LearnerId learner) const {
     return guarded(store_.path(), [&] {
         sqlite3* db = store_.database();
         Statement query(db,

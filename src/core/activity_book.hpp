@@ -13,7 +13,9 @@ namespace pasapas::core {
 
 using ActivityId = std::int64_t;
 
-struct Activity {
+// Named ActivityRecord, not Activity: lesson.hpp's Activity (what a lesson step asks the learner to
+// do) lives in the same namespace, and the console's files include both.
+struct ActivityRecord {
     ActivityId id = 0;                // 0 for a new one
     std::string uuid;                 // filled on creation
     std::string kind = "individuel";  // "individuel" | "collectif"
@@ -46,12 +48,13 @@ public:
     // Checks the fields (a real date, a known kind, a duration from 1 to 1440 minutes, known ids,
     // an individual session has at most one learner) and throws StoreError with a translated
     // message naming the field otherwise. Returns the id.
-    ActivityId save(Activity activity);
+    ActivityId save(ActivityRecord activity);
     void remove(ActivityId id);
-    [[nodiscard]] std::optional<Activity> get(ActivityId id) const;
+    [[nodiscard]] std::optional<ActivityRecord> get(ActivityId id) const;
     // Activities dated within [from, to] (YYYY-MM-DD, inclusive; empty = unbounded), newest first.
-    [[nodiscard]] std::vector<Activity> list(const std::string& from = {}, const std::string& to = {}) const;
-    [[nodiscard]] std::vector<Activity> of_learner(LearnerId learner) const;
+    [[nodiscard]] std::vector<ActivityRecord> list(const std::string& from = {},
+                                                   const std::string& to = {}) const;
+    [[nodiscard]] std::vector<ActivityRecord> of_learner(LearnerId learner) const;
 
 private:
     ProgressStore& store_;

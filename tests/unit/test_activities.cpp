@@ -24,8 +24,8 @@ std::string message_of(const std::function<void()>& action) {
     return "(no error)";
 }
 
-Activity workshop(const std::string& date) {
-    Activity a;
+ActivityRecord workshop(const std::string& date) {
+    ActivityRecord a;
     a.kind = "collectif";
     a.date = date;
     a.duration_min = 90;
@@ -113,37 +113,43 @@ TEST_CASE("What La Coop would not accept is refused, with the field named", "[ac
     const auto ana = store.create_learner("Ana", "fox");
     const auto bob = store.create_learner("Bob", "owl");
 
-    const auto refused = [&](const std::function<void(Activity&)>& change) {
+    const auto refused = [&](const std::function<void(ActivityRecord&)>& change) {
         auto a = workshop("2026-03-14");
         change(a);
         return message_of([&] { book.save(a); });
     };
     const std::string date_message = "The date must be a real date, like 2026-03-14.";
-    CHECK(refused([](Activity& a) { a.date = "2026-02-30"; }) == date_message);
-    CHECK(refused([](Activity& a) { a.date = "14/03/2026"; }) == date_message);
-    CHECK(refused([](Activity& a) { a.date = ""; }) == date_message);
-    CHECK_THAT(refused([](Activity& a) { a.kind = "visite"; }), Catch::Contains("kind of activity"));
-    CHECK_THAT(refused([](Activity& a) { a.duration_min = 0; }), Catch::Contains("duration"));
-    CHECK_THAT(refused([](Activity& a) { a.duration_min = 1441; }), Catch::Contains("1440 minutes"));
-    CHECK(refused([](Activity& a) {
+    CHECK(refused([](ActivityRecord& a) { a.date = "2026-02-30"; }) == date_message);
+    CHECK(refused([](ActivityRecord& a) { a.date = "14/03/2026"; }) == date_message);
+    CHECK(refused([](ActivityRecord& a) { a.date = ""; }) == date_message);
+    CHECK_THAT(refused([](ActivityRecord& a) { a.kind = "visite"; }), Catch::Contains("kind of activity"));
+    CHECK_THAT(refused([](ActivityRecord& a) { a.duration_min = 0; }), Catch::Contains("duration"));
+    CHECK_THAT(refused([](ActivityRecord& a) { a.duration_min = 1441; }), Catch::Contains("1440 minutes"));
+    CHECK(refused([](ActivityRecord& a) {
               a.themes = {"email", "cuisine"};
           }) == "The theme \"cuisine\" is not one of La Coop's.");
-    CHECK_THAT(refused([](Activity& a) { a.equipment = {"fax"}; }), Catch::Contains("equipment \"fax\""));
-    CHECK_THAT(refused([](Activity& a) { a.place_type = "plage"; }), Catch::Contains("type of place"));
-    CHECK_THAT(refused([](Activity& a) { a.demarche = "ma démarche à moi"; }), Catch::Contains("procedure"));
-    CHECK_THAT(refused([](Activity& a) { a.workshop_level = "expert"; }), Catch::Contains("workshop level"));
-    CHECK_THAT(refused([](Activity& a) { a.referred = true, a.referral = "voisin"; }),
+    CHECK_THAT(refused([](ActivityRecord& a) { a.equipment = {"fax"}; }),
+               Catch::Contains("equipment \"fax\""));
+    CHECK_THAT(refused([](ActivityRecord& a) { a.place_type = "plage"; }), Catch::Contains("type of place"));
+    CHECK_THAT(refused([](ActivityRecord& a) { a.demarche = "ma démarche à moi"; }),
+               Catch::Contains("procedure"));
+    CHECK_THAT(refused([](ActivityRecord& a) { a.workshop_level = "expert"; }),
+               Catch::Contains("workshop level"));
+    CHECK_THAT(refused([](ActivityRecord& a) { a.referred = true, a.referral = "voisin"; }),
                Catch::Contains("referral \"voisin\""));
-    CHECK_THAT(refused([](Activity& a) { a.anonymous_participants = -1; }),
+    CHECK_THAT(refused([](ActivityRecord& a) { a.anonymous_participants = -1; }),
                Catch::Contains("without a profile"));
-    CHECK_THAT(refused([&](Activity& a) { a.learners = {ana, 9999}; }), Catch::Contains("no longer exists"));
-    CHECK_THAT(refused([&](Activity& a) {
+    CHECK_THAT(refused([&](ActivityRecord& a) {
+                   a.learners = {ana, 9999};
+               }),
+               Catch::Contains("no longer exists"));
+    CHECK_THAT(refused([&](ActivityRecord& a) {
                    a.kind = "individuel";
                    a.anonymous_participants = 0;
                    a.learners = {ana, bob};
                }),
                Catch::Contains("individual session is for one person"));
-    CHECK_THAT(refused([&](Activity& a) { a.id = 4242; }), Catch::Contains("no longer exists"));
+    CHECK_THAT(refused([&](ActivityRecord& a) { a.id = 4242; }), Catch::Contains("no longer exists"));
     // Nothing half-saved by any of the refusals.
     CHECK(book.list().empty());
     CHECK(sql_integer(store, "SELECT count(*) FROM activity_learners") == 0);
@@ -155,7 +161,7 @@ TEST_CASE("An individual session keeps only its autonomy level, a workshop only 
     ActivityBook book(store);
     const auto ana = store.create_learner("Ana", "fox");
 
-    Activity session;
+    ActivityRecord session;
     session.kind = "individuel";
     session.date = "2026-03-10";
     session.duration_min = 45;
@@ -184,7 +190,7 @@ TEST_CASE("Activities are listed by period, newest first, and can be removed", "
     const auto mar = book.save(workshop("2026-03-31"));
     const auto apr = book.save(workshop("2026-04-01"));
 
-    const auto ids = [](const std::vector<Activity>& list) {
+    const auto ids = [](const std::vector<ActivityRecord>& list) {
         std::vector<ActivityId> out;
         for (const auto& a : list) {
             out.push_back(a.id);

@@ -51,7 +51,7 @@ void fill(ProgressStore& store, ActivityBook& book, LearnerId learner, const std
     result.level = "autonome";
     result.finished = true;
     store.record_scenario_result(result);
-    Activity session;
+    ActivityRecord session;
     session.kind = "individuel";
     session.date = "2026-03-14";
     session.learners = {learner};
