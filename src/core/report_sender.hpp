@@ -6,6 +6,7 @@
 #include "http_client.hpp"
 #include "outbox.hpp"
 
+#include <chrono>
 #include <string>
 
 namespace pasapas::core {
@@ -14,9 +15,10 @@ struct SendTarget {
     std::string xapi_endpoint;   // e.g. https://lrs.example/xAPI (the sender appends /statements)
     std::string stats_endpoint;  // where statistics JSON is POSTed; may be empty
     enum class Auth { None, Bearer, Basic } auth = Auth::None;
-    std::string token;     // Bearer
-    std::string user;      // Basic
-    std::string password;  // Basic
+    std::string token;                         // Bearer
+    std::string user;                          // Basic
+    std::string password;                      // Basic
+    std::chrono::milliseconds timeout{30000};  // per request, whole exchange
 };
 
 struct SendReport {

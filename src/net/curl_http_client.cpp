@@ -1,0 +1,151 @@
+#include "net/curl_http_client.hpp"
+
+#include <curl/curl.h>
+
+#include <algorithm>
+#include <array>
+#include <memory>
+#include <mutex>
+#include <stdexcept>
+#include <utility>
+
+namespace pasapas::net {
+
+namespace {
+
+using core::HttpRequest;
+using core::HttpResponse;
+
+// curl_global_init is not thread-safe in every libcurl build; once per process is enough.
+void global_init() {
+    static std::once_flag once;
+    std::call_once(once, [] {
+        if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) {
+            throw std::runtime_error("libcurl could not start");
+        }
+    });
+}
+
+struct EasyDeleter {
+    void operator()(CURL* handle) const { curl_easy_cleanup(handle); }
+};
+struct ListDeleter {
+    void operator()(curl_slist* list) const { curl_slist_free_all(list); }
+};
+
+size_t collect(char* data, size_t size, size_t count, void* user) {
+    auto* body = static_cast<std::string*>(user);
+    body->append(data, size * count);
+    return size * count;
+}
+
+HttpResponse::Failure failure_of(CURLcode code) {
+    switch (code) {
+        case CURLE_COULDNT_CONNECT:
+        case CURLE_COULDNT_RESOLVE_HOST:
+        case CURLE_COULDNT_RESOLVE_PROXY:
+            return HttpResponse::Failure::ConnectFailed;
+        case CURLE_OPERATION_TIMEDOUT:
+            return HttpResponse::Failure::Timeout;
+        case CURLE_PEER_FAILED_VERIFICATION:
+        case CURLE_SSL_CONNECT_ERROR:
+        case CURLE_SSL_ENGINE_NOTFOUND:
+        case CURLE_SSL_ENGINE_SETFAILED:
+        case CURLE_SSL_CERTPROBLEM:
+        case CURLE_SSL_CIPHER:
+        case CURLE_SSL_ENGINE_INITFAILED:
+        case CURLE_SSL_CACERT_BADFILE:
+        case CURLE_SSL_SHUTDOWN_FAILED:
+        case CURLE_SSL_CRL_BADFILE:
+        case CURLE_SSL_ISSUER_ERROR:
+        case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
+        case CURLE_SSL_INVALIDCERTSTATUS:
+        case CURLE_SSL_CLIENTCERT:
+        case CURLE_USE_SSL_FAILED:
+            return HttpResponse::Failure::TlsFailed;
+        default:
+            return HttpResponse::Failure::Other;
+    }
+}
+
+}  // namespace
+
+CurlHttpClient::CurlHttpClient(std::filesystem::path extra_ca_bundle,
+                               std::chrono::milliseconds connect_timeout)
+    : ca_bundle_(std::move(extra_ca_bundle)), connect_timeout_(connect_timeout) {
+    global_init();
+}
+
+HttpResponse CurlHttpClient::send(const HttpRequest& request) {
+    HttpResponse response;
+    std::unique_ptr<CURL, EasyDeleter> easy(curl_easy_init());
+    if (!easy) {
+        response.failure = HttpResponse::Failure::Other;
+        response.error = "curl_easy_init failed";
+        return response;
+    }
+    CURL* handle = easy.get();
+    std::array<char, CURL_ERROR_SIZE> error{};
+
+    std::unique_ptr<curl_slist, ListDeleter> headers;
+    for (const auto& [name, value] : request.headers) {
+        const std::string line = name + ": " + value;
+        curl_slist* appended = curl_slist_append(headers.get(), line.c_str());
+        if (appended == nullptr) {
+            response.failure = HttpResponse::Failure::Other;
+            response.error = "out of memory for headers";
+            return response;
+        }
+        static_cast<void>(headers.release());
+        headers.reset(appended);
+    }
+    // Without this, curl waits up to a second for "100 Continue" before larger bodies.
+    if (curl_slist* appended = curl_slist_append(headers.get(), "Expect:")) {
+        static_cast<void>(headers.release());
+        headers.reset(appended);
+    }
+
+    const auto total_ms = static_cast<long>(request.timeout.count());
+    const auto connect_ms = static_cast<long>(std::min(connect_timeout_, request.timeout).count());
+
+    curl_easy_setopt(handle, CURLOPT_ERRORBUFFER, error.data());
+    curl_easy_setopt(handle, CURLOPT_URL, request.url.c_str());
+    curl_easy_setopt(handle, CURLOPT_PROTOCOLS_STR, "https,http");
+    curl_easy_setopt(handle, CURLOPT_NOSIGNAL, 1L);  // time-outs without SIGALRM, safe in threads
+    curl_easy_setopt(handle, CURLOPT_FOLLOWLOCATION,
+                     0L);  // a redirect must not carry the credentials elsewhere
+    curl_easy_setopt(handle, CURLOPT_SSL_VERIFYPEER, 1L);
+    curl_easy_setopt(handle, CURLOPT_SSL_VERIFYHOST, 2L);
+    if (!ca_bundle_.empty()) {
+        curl_easy_setopt(handle, CURLOPT_CAINFO, ca_bundle_.c_str());
+    }
+    curl_easy_setopt(handle, CURLOPT_CONNECTTIMEOUT_MS, connect_ms);
+    curl_easy_setopt(handle, CURLOPT_TIMEOUT_MS, total_ms);
+    curl_easy_setopt(handle, CURLOPT_HTTPHEADER, headers.get());
+    curl_easy_setopt(handle, CURLOPT_WRITEFUNCTION, collect);
+    curl_easy_setopt(handle, CURLOPT_WRITEDATA, &response.body);
+
+    if (request.method == "GET") {
+        curl_easy_setopt(handle, CURLOPT_HTTPGET, 1L);
+    } else {
+        if (request.method != "POST") {
+            curl_easy_setopt(handle, CURLOPT_CUSTOMREQUEST, request.method.c_str());
+        }
+        curl_easy_setopt(handle, CURLOPT_POST, 1L);
+        curl_easy_setopt(handle, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
+        curl_easy_setopt(handle, CURLOPT_POSTFIELDS, request.body.c_str());
+    }
+
+    const CURLcode code = curl_easy_perform(handle);
+    if (code != CURLE_OK) {
+        response.failure = failure_of(code);
+        response.error = std::string(curl_easy_strerror(code)) +
+                         (error[0] != '\0' ? ": " + std::string(error.data()) : "");
+        response.body.clear();
+        return response;
+    }
+    curl_easy_getinfo(handle, CURLINFO_RESPONSE_CODE, &response.status);
+    return response;
+}
+
+}  // namespace pasapas::net
