@@ -487,3 +487,26 @@ TEST_CASE("Through every failure in turn, each statement arrives exactly once", 
     CHECK(bench.send(http, endpoint, runs[5]).sent == 0);
     CHECK(server.received().size() == 12);
 }
+
+TEST_CASE("Without an address for a kind of report, those reports wait untouched", "[sending]") {
+    FlakyServer server;
+    Bench bench;
+    CurlHttpClient http;
+    bench.queue(2);
+    REQUIRE(bench.outbox->enqueue("stats", "stats:9f", std::nullopt, R"({"learners":7})"));
+
+    const auto nothing = bench.send(http, "", "2026-11-23T10:00:00.000Z");
+    CHECK(nothing.sent == 0);
+    CHECK_FALSE(nothing.unsafe_endpoint);
+    CHECK(nothing.message == "Nothing could be sent: no server address is set.");
+    CHECK(bench.outbox->due("2026-11-23T10:00:00.000Z").size() == 3);
+
+    // Statements go; the statistics wait for their own address, still due and never tried.
+    const auto report = bench.send(http, server.base() + "/ok/xAPI", "2026-11-23T10:00:00.000Z");
+    CHECK(report.sent == 2);
+    CHECK(server.received().size() == 2);
+    const auto waiting = bench.outbox->due("2026-11-23T10:00:00.000Z");
+    REQUIRE(waiting.size() == 1);
+    CHECK(waiting[0].kind == "stats");
+    CHECK(waiting[0].attempts == 0);
+}
