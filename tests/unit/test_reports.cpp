@@ -1,11 +1,13 @@
 // The anonymised report data set and the exports made from it, on real store files.
 #include "core/report_builder.hpp"
 #include "core/report_exports.hpp"
+#include "core/report_format.hpp"
 #include "report_test_support.hpp"
 
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <nlohmann/json.hpp>
 #include <regex>
 #include <set>
 #include <string>
@@ -291,4 +293,350 @@ TEST_CASE("What a learner typed is never stored, so no export can carry it", "[r
     }
     CHECK(bytes.find("CANARI-TAPE-9090") == std::string::npos);
     CHECK(bytes.find("Zorglubette") != std::string::npos);  // the name is there: the scan works
+}
+
+namespace {
+
+std::vector<std::string> split(const std::string& text, const std::string& separator) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (true) {
+        const auto at = text.find(separator, start);
+        if (at == std::string::npos) {
+            out.push_back(text.substr(start));
+            return out;
+        }
+        out.push_back(text.substr(start, at - start));
+        start = at + separator.size();
+    }
+}
+
+const ReportActivity& activity_with_id(const ReportDataset& data, const std::string& id) {
+    const auto found = std::find_if(data.activities.begin(), data.activities.end(),
+                                    [&](const ReportActivity& a) { return a.id == id; });
+    REQUIRE(found != data.activities.end());
+    return *found;
+}
+
+}  // namespace
+
+TEST_CASE("CSV fields are neutralised and quoted for French Excel", "[reports][csv]") {
+    CHECK(csv_field("Brest") == "Brest");
+    CHECK(csv_field("=1+1") == "'=1+1");
+    CHECK(csv_field("+33 6 12") == "'+33 6 12");
+    CHECK(csv_field("-2") == "'-2");
+    CHECK(csv_field("@SUM(A1)") == "'@SUM(A1)");
+    CHECK(csv_field("\tcmd") == "'\tcmd");
+    CHECK(csv_field("\rcmd") == "\"'\rcmd\"");
+    CHECK(csv_field("a;b") == "\"a;b\"");
+    CHECK(csv_field("dit \"oui\"") == "\"dit \"\"oui\"\"\"");
+    CHECK(csv_field("deux\nlignes") == "\"deux\nlignes\"");
+    CHECK(csv_field("=A1;\"x\"") == "\"'=A1;\"\"x\"\"\"");
+    CHECK(csv_field("") == "");
+    CHECK(csv_record({"a", "b;c", ""}) == "a;\"b;c\";\r\n");
+}
+
+TEST_CASE("The activities CSV has La Coop's columns and labels, and no name or note", "[reports][csv]") {
+    TempDir dir;
+    ProgressStore store(dir / "progress.db");
+    const auto world = make_canary_world(store);
+    const auto data = build(store);
+    const auto csv = coop_csv(data);
+
+    REQUIRE(csv.rfind("\xEF\xBB\xBF", 0) == 0);
+    const auto body = csv.substr(3);
+    CHECK(std::count(body.begin(), body.end(), '\n') == std::count(body.begin(), body.end(), '\r'));
+    const auto lines = split(body, "\r\n");
+    REQUIRE(lines.size() == data.activities.size() + 2);  // header, rows, and the empty end
+    CHECK(lines.back().empty());
+    CHECK(lines[0] ==
+          "Date;Enregistré le;Dernière modification le;Type;Participants;Canaux d'accompagnement;Nom du lieu;"
+          "Adresse;Commune;Code postal;Code Insee;Durée (min);Nom de l'atelier;Matériel numérique utilisé;"
+          "Thématique(s) d'accompagnement;Tags;Nom de la démarche administrative;"
+          "Niveau d'autonomie (ou de l'atelier);Bénéficiaire réorienté;Structure de redirection;"
+          "Commune du bénéficiaire;Code postal du bénéficiaire;Code Insee du bénéficiaire;"
+          "Genre du bénéficiaire;Tranche d'âge du bénéficiaire;Statut du bénéficiaire;ID CRA");
+    CHECK(coop_columns().size() == 27);
+
+    const auto row = coop_row(activity_with_id(data, world.individual_uuid));
+    REQUIRE(row.size() == 27);
+    CHECK(row[0] == "05/11/2026");
+    CHECK(row[3] == "Accompagnement individuel");
+    CHECK(row[4] == "1");
+    CHECK(row[5] == "Lieu d'activité");
+    CHECK(row[6] == kFormulaPlace);
+    CHECK(row[7].empty());
+    CHECK(row[8] == "Brest");
+    CHECK(row[10] == "29019");
+    CHECK(row[11] == "60");
+    CHECK(row[12].empty());
+    CHECK(row[13] == "Ordinateur, Téléphone");
+    CHECK(row[14] == "Navigation sur internet, Aide aux démarches administratives, Social - Santé");
+    CHECK(row[16] == "Allocations et compte CAF");
+    CHECK(row[17] == "2/3");
+    CHECK(row[18] == "Oui");
+    CHECK(row[19] == "Structure d'aide sociale (maison des solidarités, centre social…)");
+    CHECK(row[20].empty());  // her commune is hers alone
+    CHECK(row[23] == "Féminin");
+    CHECK(row[24] == "70 ans et plus");
+    CHECK(row[25] == "Retraité");
+    CHECK(row[26] == world.individual_uuid);
+    // The place name is written so that no spreadsheet runs it.
+    CHECK(csv.find(";\"'=HYPERLINK(") != std::string::npos);
+    CHECK(csv.find(";2\u22153;Oui;") != std::string::npos);
+
+    const auto workshop = coop_row(activity_with_id(data, world.workshop_uuid));
+    CHECK(workshop[3] == "Atelier collectif");
+    CHECK(workshop[4] == "9");
+    CHECK(workshop[17] == "1/3");
+    CHECK(workshop[18].empty());
+    CHECK(workshop[23].empty());
+
+    CHECK(leaked_canaries(csv).empty());
+}
+
+namespace {
+
+ReportLearner learner_aged(const std::string& bracket, const std::string& gender = "feminin") {
+    ReportLearner learner;
+    learner.pseudonym = "p";
+    learner.attributes.age_bracket = bracket;
+    learner.attributes.gender = gender;
+    return learner;
+}
+
+const StatSection& section_titled(const Statistics& stats, const std::string& title) {
+    const auto found = std::find_if(stats.sections.begin(), stats.sections.end(),
+                                    [&](const StatSection& s) { return s.title == title; });
+    REQUIRE(found != stats.sections.end());
+    return *found;
+}
+
+const StatCell& cell_labelled(const StatSection& section, const std::string& label) {
+    const auto found = std::find_if(section.cells.begin(), section.cells.end(),
+                                    [&](const StatCell& c) { return c.label == label; });
+    REQUIRE(found != section.cells.end());
+    return *found;
+}
+
+}  // namespace
+
+TEST_CASE("Counts below k are hidden, and a shown total never gives a hidden count away",
+          "[reports][stats]") {
+    ReportDataset data;
+    data.period = kNovember;
+    // 6 + 5 + 1 = 12 learners: the lone 25–39 year old is hidden; with the total shown, 12 − 6 − 5
+    // would be 1, so the 5 is hidden too.
+    for (int i = 0; i < 6; ++i) {
+        data.learners.push_back(learner_aged("60_69"));
+    }
+    for (int i = 0; i < 5; ++i) {
+        data.learners.push_back(learner_aged("70_plus", "masculin"));
+    }
+    data.learners.push_back(learner_aged("25_39"));
+    const auto stats = build_statistics(data);
+    const auto& ages = section_titled(stats, "Tranches d'âge");
+    CHECK(ages.total.value == 12);
+    CHECK_FALSE(ages.total.suppressed);
+    CHECK(cell_labelled(ages, "25–39 ans").suppressed);
+    CHECK(cell_labelled(ages, "70 ans et plus").suppressed);
+    CHECK_FALSE(cell_labelled(ages, "60–69 ans").suppressed);
+    // Gender: 7 women and 5 men, nothing to hide.
+    const auto& gender = section_titled(stats, "Genre");
+    CHECK_FALSE(cell_labelled(gender, "Féminin").suppressed);
+    CHECK_FALSE(cell_labelled(gender, "Masculin").suppressed);
+    // Nobody has a status: one cell, « Non communiqué ou hétérogène », equal to the total.
+    const auto& statuses = section_titled(stats, "Statuts");
+    CHECK(cell_labelled(statuses, "Non communiqué ou hétérogène").value == 12);
+
+    // In every section, a shown total has no hidden cell or at least two.
+    for (const auto& section : stats.sections) {
+        const auto hidden = std::count_if(section.cells.begin(), section.cells.end(),
+                                          [](const StatCell& c) { return c.suppressed; });
+        INFO(section.title);
+        CHECK((section.total.suppressed || hidden != 1));
+        for (const auto& c : section.cells) {
+            CHECK((c.suppressed || c.value >= stats.k));
+        }
+    }
+
+    const auto csv = statistics_csv(stats);
+    CHECK(csv.find("Tranches d'âge;25–39 ans;< 5\r\n") != std::string::npos);
+    CHECK(csv.find("Tranches d'âge;70 ans et plus;< 5\r\n") != std::string::npos);
+    CHECK(csv.find("Tranches d'âge;60–69 ans;6\r\n") != std::string::npos);
+    CHECK(csv.find("Tranches d'âge;Total;12\r\n") != std::string::npos);
+    CHECK(csv.find("Statistiques générales;Bénéficiaires;12\r\n") != std::string::npos);
+    CHECK(csv.find("Statistiques générales;Accompagnements individuels;< 5\r\n") != std::string::npos);
+    CHECK(csv.rfind("\xEF\xBB\xBF", 0) == 0);
+
+    const auto json = nlohmann::json::parse(statistics_json(stats));
+    CHECK(json["k"] == 5);
+    CHECK(json["period"]["from"] == "2026-11-01");
+    bool seen = false;
+    for (const auto& section : json["sections"]) {
+        if (section["title"] != "Tranches d'âge") {
+            continue;
+        }
+        seen = true;
+        CHECK(section["total"]["value"] == 12);
+        for (const auto& c : section["cells"]) {
+            if (c["label"] == "25–39 ans" || c["label"] == "70 ans et plus") {
+                CHECK(c["value"].is_null());
+                CHECK(c["suppressed"] == true);
+            } else {
+                CHECK(c["value"] == 6);
+                CHECK(c["suppressed"] == false);
+            }
+        }
+    }
+    CHECK(seen);
+}
+
+TEST_CASE("A total below k is hidden with all its cells, and k can be raised", "[reports][stats]") {
+    ReportDataset data;
+    for (int i = 0; i < 3; ++i) {
+        data.learners.push_back(learner_aged("60_69"));
+    }
+    auto stats = build_statistics(data);
+    const auto& ages = section_titled(stats, "Tranches d'âge");
+    CHECK(ages.total.suppressed);
+    CHECK(cell_labelled(ages, "60–69 ans").suppressed);
+    CHECK(stats.general[0].suppressed);
+    CHECK(statistics_csv(stats).find("Statistiques générales;Bénéficiaires;< 5\r\n") != std::string::npos);
+
+    for (int i = 0; i < 7; ++i) {
+        data.learners.push_back(learner_aged("70_plus"));
+    }
+    data.k = 11;
+    stats = build_statistics(data);
+    CHECK(stats.k == 11);
+    CHECK(section_titled(stats, "Tranches d'âge").total.suppressed);
+    CHECK(statistics_csv(stats).find(";< 11\r\n") != std::string::npos);
+    data.k = 3;
+    stats = build_statistics(data);
+    CHECK_FALSE(section_titled(stats, "Tranches d'âge").total.suppressed);
+    CHECK_FALSE(cell_labelled(section_titled(stats, "Tranches d'âge"), "60–69 ans").suppressed);
+}
+
+TEST_CASE("Statistics count activities, participants, hours and what was completed", "[reports][stats]") {
+    TempDir dir;
+    ProgressStore store(dir / "progress.db");
+    make_canary_world(store);
+    const auto data = build(store, {}, 1);  // k = 1: every count visible
+    const auto stats = build_statistics(data);
+    auto general = [&](const std::string& label) {
+        const auto found = std::find_if(stats.general.begin(), stats.general.end(),
+                                        [&](const StatCell& c) { return c.label == label; });
+        REQUIRE(found != stats.general.end());
+        CHECK_FALSE(found->suppressed);
+        return found->value;
+    };
+    CHECK(general("Bénéficiaires") == 8);
+    CHECK(general("Accompagnements individuels") == 2);
+    CHECK(general("Ateliers collectifs") == 1);
+    CHECK(general("Participants aux ateliers collectifs") == 9);
+    CHECK(general("Heures d'accompagnement") == 4);  // 60 + 120 + 60 minutes
+    CHECK(general("Démarches simulées terminées") == 6);
+    CHECK(cell_labelled(section_titled(stats, "Commune de résidence des bénéficiaires"), "Brest (29200)")
+              .value == 6);
+    CHECK(cell_labelled(section_titled(stats, "Thématiques Médiation numérique"), "E-mail").value == 1);
+    CHECK(section_titled(stats, "Thématiques Médiation numérique").total.value == 3);
+    CHECK(cell_labelled(section_titled(stats, "Autonomie atteinte dans les démarches simulées"), "Autonome")
+              .value == 6);
+    // With k = 1 even a commune of one is shown; at the default threshold it is not.
+    CHECK(statistics_csv(stats).find("Quimperlé-sur-Canari") != std::string::npos);
+    const auto published = build_statistics(build(store));
+    const auto csv = statistics_csv(published);
+    const auto json = statistics_json(published);
+    CHECK(leaked_canaries(csv).empty());
+    CHECK(leaked_canaries(json).empty());
+}
+
+namespace {
+
+nlohmann::json read_sheet(const fs::path& xlsx) {
+    const auto run =
+        run_command("/usr/bin/python3 " + quoted(PASAPAS_READ_SHEET) + " " + quoted(xlsx.string()));
+    INFO(run.out);
+    REQUIRE(run.status == 0);
+    return nlohmann::json::parse(run.out);
+}
+
+std::string xlsx_xml(const fs::path& xlsx) {
+    const auto run =
+        run_command("/usr/bin/python3 " + quoted(PASAPAS_READ_SHEET) + " --xml " + quoted(xlsx.string()));
+    INFO(run.out);
+    REQUIRE(run.status == 0);
+    return nlohmann::json::parse(run.out).get<std::string>();
+}
+
+// LibreOffice, as a mediator's spreadsheet, opens the CSV (';', '"', UTF-8, French dates) and
+// saves it as XLSX for openpyxl to read back; a profile of its own keeps it off the user's.
+fs::path through_libreoffice(const TempDir& dir, const fs::path& csv) {
+    const auto out = dir / "libreoffice";
+    const auto run =
+        run_command("soffice --headless -env:UserInstallation=file://" + (dir / "lo-profile").string() +
+                    " --infilter=\"CSV:59,34,76,1,,1036\" --convert-to xlsx --outdir " +
+                    quoted(out.string()) + " " + quoted(csv.string()));
+    INFO(run.out);
+    REQUIRE(run.status == 0);
+    const auto xlsx = out / (csv.stem().string() + ".xlsx");
+    REQUIRE(fs::exists(xlsx));
+    return xlsx;
+}
+
+}  // namespace
+
+TEST_CASE("A real spreadsheet reads the CSV with La Coop's header and never runs a cell",
+          "[reports][csv][slow]") {
+    TempDir dir;
+    ProgressStore store(dir / "progress.db");
+    const auto world = make_canary_world(store);
+    for (const auto* place : {"+33 2 98 00 00 00", "@SUM(A1:A2)", "-1+1"}) {
+        ActivityRow row;
+        row.place_name = place;
+        row.date = "2026-11-20";
+        insert_activity(store, row);
+    }
+    const auto data = build(store);
+    const auto csv_file = dir / "activites.csv";
+    write_bytes(csv_file, coop_csv(data));
+    const auto sheet = read_sheet(through_libreoffice(dir, csv_file));
+
+    const auto& rows = sheet["rows"];
+    REQUIRE(rows.size() == data.activities.size() + 1);
+    std::vector<std::string> header;
+    for (const auto& cell : rows[0]) {
+        header.push_back(cell.get<std::string>());
+    }
+    CHECK(header == coop_columns());
+    for (const auto& types : sheet["types"]) {
+        for (const auto& type : types) {
+            CHECK(type != "f");  // not one formula
+        }
+    }
+    std::set<std::string> places;
+    bool individual_seen = false;
+    for (std::size_t r = 1; r < rows.size(); ++r) {
+        const auto& row = rows[r];
+        REQUIRE(row.size() == 27);
+        REQUIRE(row[6].is_string());
+        places.insert(row[6].get<std::string>());
+        if (row[26] == world.individual_uuid) {
+            individual_seen = true;
+            CHECK(row[0] == "2026-11-05T00:00:00");  // a date, read the French way
+            CHECK(row[3] == "Accompagnement individuel");
+            CHECK(row[4] == 1);
+            CHECK(row[13] == "Ordinateur, Téléphone");
+            CHECK(row[17] == "2\u22153");  // text, not the 2nd of March
+            CHECK(row[19] == "Structure d'aide sociale (maison des solidarités, centre social…)");
+            CHECK(row[24] == "70 ans et plus");
+        }
+    }
+    CHECK(individual_seen);
+    CHECK(places.count("'" + kFormulaPlace) == 1);
+    CHECK(places.count("'+33 2 98 00 00 00") == 1);
+    CHECK(places.count("'@SUM(A1:A2)") == 1);
+    CHECK(places.count("'-1+1") == 1);
+    CHECK(leaked_canaries(xlsx_xml(through_libreoffice(dir, csv_file))).empty());
 }
