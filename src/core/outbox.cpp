@@ -3,6 +3,7 @@
 #include "sqlite_support.hpp"
 
 #include <array>
+#include <charconv>
 #include <cstdio>
 #include <ctime>
 
@@ -10,15 +11,28 @@ namespace pasapas::core {
 
 namespace {
 
+// Reads the digits at [from, from + count) of text; false when any is not a digit.
+bool digits(const std::string& text, std::size_t from, std::size_t count, int& value) {
+    if (text.size() < from + count) {
+        return false;
+    }
+    const char* first = text.data() + from;
+    const auto [end, error] = std::from_chars(first, first + count, value);
+    return error == std::errc{} && end == first + count;
+}
+
 // Every stamp the outbox writes has the shape of utc_now_iso() (milliseconds, then Z), because
 // due() compares them as text: "…:05Z" would sort after "…:05.500Z" and an item would wait too long.
 std::string normalised_utc(const std::string& iso, std::chrono::seconds shift = std::chrono::seconds{0}) {
     int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0, millis = 0;
-    const int fields = std::sscanf(iso.c_str(), "%4d-%2d-%2dT%2d:%2d:%2d.%3d", &year, &month, &day, &hour,
-                                   &minute, &second, &millis);
-    if (fields < 6) {
+    const bool stamp = digits(iso, 0, 4, year) && digits(iso, 5, 2, month) && digits(iso, 8, 2, day) &&
+                       digits(iso, 11, 2, hour) && digits(iso, 14, 2, minute) && digits(iso, 17, 2, second);
+    if (!stamp) {
         // Not a stamp this program wrote: the real clock is the safest reading.
         return normalised_utc(utc_now_iso(), shift);
+    }
+    if (iso.size() > 19 && iso[19] == '.' && !digits(iso, 20, 3, millis)) {
+        millis = 0;
     }
     std::tm broken{};
     broken.tm_year = year - 1900;
@@ -32,7 +46,7 @@ std::string normalised_utc(const std::string& iso, std::chrono::seconds shift = 
     ::gmtime_r(&when, &out);
     std::array<char, 96> buffer{};
     std::snprintf(buffer.data(), buffer.size(), "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", out.tm_year + 1900,
-                  out.tm_mon + 1, out.tm_mday, out.tm_hour, out.tm_min, out.tm_sec, fields == 7 ? millis : 0);
+                  out.tm_mon + 1, out.tm_mday, out.tm_hour, out.tm_min, out.tm_sec, millis);
     return buffer.data();
 }
 

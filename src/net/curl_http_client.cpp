@@ -88,22 +88,27 @@ HttpResponse CurlHttpClient::send(const HttpRequest& request) {
     std::array<char, CURL_ERROR_SIZE> error{};
 
     std::unique_ptr<curl_slist, ListDeleter> headers;
+    auto add_header = [&headers](const std::string& line) {
+        // curl_slist_append returns the head of the list, or null (list untouched) when out of memory.
+        curl_slist* head = curl_slist_append(headers.get(), line.c_str());
+        if (head == nullptr) {
+            return false;
+        }
+        static_cast<void>(headers.release());
+        headers.reset(head);
+        return true;
+    };
     for (const auto& [name, value] : request.headers) {
-        const std::string line = name + ": " + value;
-        curl_slist* appended = curl_slist_append(headers.get(), line.c_str());
-        if (appended == nullptr) {
+        std::string line = name;
+        line.append(": ").append(value);
+        if (!add_header(line)) {
             response.failure = HttpResponse::Failure::Other;
             response.error = "out of memory for headers";
             return response;
         }
-        static_cast<void>(headers.release());
-        headers.reset(appended);
     }
     // Without this, curl waits up to a second for "100 Continue" before larger bodies.
-    if (curl_slist* appended = curl_slist_append(headers.get(), "Expect:")) {
-        static_cast<void>(headers.release());
-        headers.reset(appended);
-    }
+    static_cast<void>(add_header("Expect:"));
 
     const auto total_ms = static_cast<long>(request.timeout.count());
     const auto connect_ms = static_cast<long>(std::min(connect_timeout_, request.timeout).count());
