@@ -640,3 +640,113 @@ TEST_CASE("A real spreadsheet reads the CSV with La Coop's header and never runs
     CHECK(places.count("'-1+1") == 1);
     CHECK(leaked_canaries(xlsx_xml(through_libreoffice(dir, csv_file))).empty());
 }
+
+TEST_CASE("xAPI statements are valid 1.0.3 statements with stable ids and no personal data",
+          "[reports][xapi]") {
+    TempDir dir;
+    ProgressStore store(dir / "progress.db");
+    const auto world = make_canary_world(store);
+    const auto data = build(store, {});
+    const auto home = xapi_home_page(store);
+    CHECK(std::regex_match(home, std::regex("^https://pasapas\\.invalid/[0-9a-f]{8}$")));
+    const auto statements = xapi_statements(data, home);
+    REQUIRE(statements.size() == data.events.size());
+    REQUIRE(statements.size() >= 14);  // the keyboard lesson's events and six autonomy checks
+
+    const std::regex utc("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z$");
+    const std::set<std::string> verbs{"attempted", "progressed", "completed", "passed", "failed"};
+    std::set<std::string> ids;
+    for (const auto& statement : statements) {
+        const auto json = nlohmann::json::parse(statement.json);
+        INFO(statement.json);
+        CHECK(json["id"] == statement.id);
+        CHECK(is_uuid(json["id"].get<std::string>()));
+        ids.insert(statement.id);
+        CHECK(json["actor"]["objectType"] == "Agent");
+        CHECK(json["actor"]["account"]["homePage"] == home);
+        CHECK(std::regex_match(json["actor"]["account"]["name"].get<std::string>(),
+                               std::regex("^[0-9a-f]{32}$")));
+        CHECK(json["actor"].size() == 2);  // no name, no mbox
+        const auto verb = json["verb"]["id"].get<std::string>();
+        REQUIRE(verb.rfind("http://adlnet.gov/expapi/verbs/", 0) == 0);
+        CHECK(verbs.count(verb.substr(31)) == 1);
+        CHECK(json["verb"]["display"]["en-US"] == verb.substr(31));
+        CHECK(json["verb"]["display"].contains("fr-FR"));
+        CHECK(json["object"]["objectType"] == "Activity");
+        CHECK(json["object"]["id"].get<std::string>().rfind("https://pasapas.invalid/", 0) == 0);
+        CHECK_FALSE(json["object"]["definition"]["name"]["fr-FR"].get<std::string>().empty());
+        CHECK(std::regex_match(json["timestamp"].get<std::string>(), utc));
+        CHECK(json["context"]["platform"] == "Pas à Pas");
+        CHECK(json["context"]["language"] == "fr-FR");
+        CHECK((!json.contains("version") || json["version"] == "1.0.3"));
+        CHECK_FALSE(json.contains("learner"));
+        if (json.contains("result") && json["result"].contains("duration")) {
+            CHECK(std::regex_match(json["result"]["duration"].get<std::string>(),
+                                   std::regex("^PT(\\d+H)?(\\d+M)?\\d+(\\.\\d{1,2})?S$")));
+        }
+        if (verb.substr(31) == "passed") {
+            CHECK(json["result"]["success"] == true);
+            CHECK(json["result"]["extensions"]["https://pasapas.invalid/xapi/autonomy-level"] == "autonome");
+            CHECK(json["object"]["id"] == "https://pasapas.invalid/procedures/franceconnect");
+            CHECK(json["object"]["definition"]["type"] == "http://adlnet.gov/expapi/activities/simulation");
+            CHECK(json["object"]["definition"]["name"]["fr-FR"] == "Se connecter avec FranceConnect");
+        }
+        if (verb.substr(31) == "progressed") {
+            CHECK(json["object"]["id"] == "https://pasapas.invalid/lessons/clavier/steps/bonjour");
+            CHECK(json["context"]["contextActivities"]["parent"][0]["id"] ==
+                  "https://pasapas.invalid/lessons/clavier");
+            CHECK(json["result"]["extensions"]["https://pasapas.invalid/xapi/mistakes"] == 1);
+        }
+    }
+    CHECK(ids.size() == statements.size());
+    const auto array = xapi_array(statements);
+    CHECK(nlohmann::json::parse(array).size() == statements.size());
+    CHECK(leaked_canaries(array).empty());
+
+    // The next export gives the very same statements, so an LRS can refuse the duplicates.
+    const auto again = xapi_statements(build(store, {}), home);
+    REQUIRE(again.size() == statements.size());
+    for (std::size_t i = 0; i < again.size(); ++i) {
+        CHECK(again[i].id == statements[i].id);
+        CHECK(again[i].json == statements[i].json);
+        CHECK(again[i].learner != 0);
+    }
+    (void)world;
+
+    // A configured LRS namespace wins over the default one.
+    Statement set(
+        store.database(),
+        "INSERT INTO app_settings (key, value) VALUES ('xapi_home_page', 'https://lrs.example.invalid/')");
+    set.step();
+    CHECK(xapi_home_page(store) == "https://lrs.example.invalid/");
+}
+
+TEST_CASE("xAPI durations are ISO 8601 with hundredths, timestamps always in UTC", "[reports][xapi]") {
+    ReportDataset data;
+    ReportEvent event;
+    event.statement_id = "6f1c1a4e-8e2b-4c1d-9a3f-0b1c2d3e4f50";
+    event.pseudonym = std::string(32, 'a');
+    event.verb = "completed";
+    event.object_kind = "lesson";
+    event.object_id = "souris";
+    event.object_title = "Utiliser la souris";
+    event.timestamp = "2026-11-03T09:01:01.000Z";
+    for (const auto& [ms, text] : std::vector<std::pair<std::int64_t, std::string>>{{65'250, "PT1M5.25S"},
+                                                                                    {12'300, "PT12.3S"},
+                                                                                    {3'600'000, "PT1H0S"},
+                                                                                    {999, "PT0.99S"},
+                                                                                    {4'000, "PT4S"}}) {
+        event.duration_ms = ms;
+        data.events = {event};
+        const auto json = nlohmann::json::parse(xapi_statements(data, "https://example.invalid/").at(0).json);
+        CHECK(json["result"]["duration"] == text);
+        CHECK(json["result"]["completion"] == true);
+        CHECK_FALSE(json["result"].contains("success"));
+        CHECK(json["timestamp"] == "2026-11-03T09:01:01.000Z");
+    }
+    event.timestamp = "2026-11-03T09:01:01+00:00";
+    data.events = {event};
+    CHECK(nlohmann::json::parse(xapi_statements(data, "h").at(0).json)["timestamp"] ==
+          "2026-11-03T09:01:01Z");
+    CHECK(xapi_array({}) == "[]\n");
+}
