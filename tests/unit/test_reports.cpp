@@ -750,3 +750,76 @@ TEST_CASE("xAPI durations are ISO 8601 with hundredths, timestamps always in UTC
           "2026-11-03T09:01:01Z");
     CHECK(xapi_array({}) == "[]\n");
 }
+
+TEST_CASE("The XLSX opens with the export's metadata, La Coop's header and one typed row per activity",
+          "[reports][xlsx]") {
+    TempDir dir;
+    ProgressStore store(dir / "progress.db");
+    const auto world = make_canary_world(store);
+    const auto data = build(store);
+    const auto file = dir / "activites.xlsx";
+    write_coop_xlsx(data, file);
+    REQUIRE(fs::exists(file));
+    CHECK_FALSE(fs::exists(dir / "activites.xlsx.part"));
+
+    const auto sheet = read_sheet(file);
+    CHECK(sheet["sheet"] == "Activités");
+    const auto& rows = sheet["rows"];
+    REQUIRE(rows.size() == 7 + data.activities.size());
+    CHECK(rows[0][0] == "Export des activités");
+    CHECK(rows[1][0] == "Période");
+    CHECK(rows[1][1] == "du 01/11/2026 au 30/11/2026");
+    CHECK(rows[2][0] == "Date d'export");
+    CHECK(rows[3][1] == "Pas à Pas");
+    std::vector<std::string> header;
+    for (const auto& cell : rows[6]) {
+        header.push_back(cell.get<std::string>());
+    }
+    CHECK(header == coop_columns());
+    bool individual_seen = false;
+    for (std::size_t r = 7; r < rows.size(); ++r) {
+        const auto& row = rows[r];
+        const auto& types = sheet["types"][r];
+        for (const auto& type : types) {
+            CHECK(type != "f");
+        }
+        if (row[26] != world.individual_uuid) {
+            continue;
+        }
+        individual_seen = true;
+        CHECK(row[0] == "2026-11-05T00:00:00");
+        CHECK(types[0] == "d");
+        CHECK(row[4] == 1);
+        CHECK(row[6] == kFormulaPlace);  // text as typed, in a text cell
+        CHECK(types[6] == "s");
+        CHECK(row[11] == 60);
+        CHECK(row[13] == "Ordinateur, Téléphone");
+        CHECK(row[17] == "2/3");
+        CHECK(row[18] == "Oui");
+        CHECK(row[23] == "Féminin");
+        CHECK(row[20].is_null());
+    }
+    CHECK(individual_seen);
+    CHECK(leaked_canaries(xlsx_xml(file)).empty());
+    CHECK(leaked_canaries(read_bytes(file)).empty());
+}
+
+TEST_CASE("An XLSX that cannot be written says so and leaves nothing behind", "[reports][xlsx]") {
+    TempDir dir;
+    ProgressStore store(dir / "progress.db");
+    make_canary_world(store);
+    const auto data = build(store);
+    const auto missing = dir / "no-such-folder" / "activites.xlsx";
+    try {
+        write_coop_xlsx(data, missing);
+        FAIL("no error for a missing folder");
+    } catch (const StoreError& error) {
+        CHECK_THAT(error.what(), Catch::Contains(missing.string()));
+        CHECK_THAT(error.what(), Catch::Contains("folder exists"));
+    }
+    CHECK_FALSE(fs::exists(dir / "no-such-folder"));
+    // A folder already has the name: the finished file cannot take it, and no part file stays.
+    fs::create_directories(dir / "taken.xlsx");
+    CHECK_THROWS_AS(write_coop_xlsx(data, dir / "taken.xlsx"), StoreError);
+    CHECK_FALSE(fs::exists(dir / "taken.xlsx.part"));
+}
