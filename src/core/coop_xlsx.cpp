@@ -3,9 +3,9 @@
 // (text, numbers, dates), so no cell can ever be a formula and no neutralising is needed.
 #include "report_exports.hpp"
 #include "report_format.hpp"
+#include "sqlite_support.hpp"
 #include "translate.hpp"
 
-#include <cstdio>
 #include <optional>
 #include <system_error>
 #include <xlsxwriter.h>
@@ -61,8 +61,8 @@ std::optional<lxw_datetime> date_cell(const std::string& french) {
     int day = 0;
     int month = 0;
     int year = 0;
-    if (french.size() != 10 || std::sscanf(french.c_str(), "%2d/%2d/%4d", &day, &month, &year) != 3 ||
-        year < 1900) {
+    if (french.size() != 10 || french[2] != '/' || french[5] != '/' || !read_digits(french, 0, 2, day) ||
+        !read_digits(french, 3, 2, month) || !read_digits(french, 6, 4, year) || year < 1900) {
         return std::nullopt;
     }
     return lxw_datetime{year, month, day, 0, 0, 0.0};

@@ -3,7 +3,6 @@
 #include "sqlite_support.hpp"
 
 #include <array>
-#include <charconv>
 #include <cstdio>
 #include <ctime>
 
@@ -11,27 +10,18 @@ namespace pasapas::core {
 
 namespace {
 
-// Reads the digits at [from, from + count) of text; false when any is not a digit.
-bool digits(const std::string& text, std::size_t from, std::size_t count, int& value) {
-    if (text.size() < from + count) {
-        return false;
-    }
-    const char* first = text.data() + from;
-    const auto [end, error] = std::from_chars(first, first + count, value);
-    return error == std::errc{} && end == first + count;
-}
-
 // Every stamp the outbox writes has the shape of utc_now_iso() (milliseconds, then Z), because
 // due() compares them as text: "…:05Z" would sort after "…:05.500Z" and an item would wait too long.
 std::string normalised_utc(const std::string& iso, std::chrono::seconds shift = std::chrono::seconds{0}) {
     int year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0, millis = 0;
-    const bool stamp = digits(iso, 0, 4, year) && digits(iso, 5, 2, month) && digits(iso, 8, 2, day) &&
-                       digits(iso, 11, 2, hour) && digits(iso, 14, 2, minute) && digits(iso, 17, 2, second);
+    const bool stamp = read_digits(iso, 0, 4, year) && read_digits(iso, 5, 2, month) &&
+                       read_digits(iso, 8, 2, day) && read_digits(iso, 11, 2, hour) &&
+                       read_digits(iso, 14, 2, minute) && read_digits(iso, 17, 2, second);
     if (!stamp) {
         // Not a stamp this program wrote: the real clock is the safest reading.
         return normalised_utc(utc_now_iso(), shift);
     }
-    if (iso.size() > 19 && iso[19] == '.' && !digits(iso, 20, 3, millis)) {
+    if (iso.size() > 19 && iso[19] == '.' && !read_digits(iso, 20, 3, millis)) {
         millis = 0;
     }
     std::tm broken{};

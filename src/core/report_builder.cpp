@@ -557,7 +557,7 @@ std::string name_based_uuid(const std::string& name) {
 }
 
 std::string xapi_home_page(ProgressStore& store) {
-    const auto configured = guarded(store.path(), [&] {
+    auto configured = guarded(store.path(), [&] {
         Statement query(store.database(), "SELECT value FROM app_settings WHERE key = 'xapi_home_page'");
         return query.step() ? query.text(0) : std::string{};
     });

@@ -1,5 +1,7 @@
 #include "report_format.hpp"
 
+#include "sqlite_support.hpp"
+
 #include <array>
 #include <cstdio>
 #include <ctime>
@@ -68,12 +70,12 @@ std::string french_date(const std::string& date_or_stamp) {
     int hour = 0;
     int minute = 0;
     int second = 0;
-    if (date_or_stamp.size() < 10 ||
-        std::sscanf(date_or_stamp.c_str(), "%4d-%2d-%2d", &year, &month, &day) != 3) {
+    if (date_or_stamp.size() < 10 || !read_digits(date_or_stamp, 0, 4, year) ||
+        !read_digits(date_or_stamp, 5, 2, month) || !read_digits(date_or_stamp, 8, 2, day)) {
         return {};
     }
-    if (date_or_stamp.size() >= 19 && date_or_stamp[10] == 'T' &&
-        std::sscanf(date_or_stamp.c_str() + 11, "%2d:%2d:%2d", &hour, &minute, &second) == 3) {
+    if (date_or_stamp.size() >= 19 && date_or_stamp[10] == 'T' && read_digits(date_or_stamp, 11, 2, hour) &&
+        read_digits(date_or_stamp, 14, 2, minute) && read_digits(date_or_stamp, 17, 2, second)) {
         std::tm utc{};
         utc.tm_year = year - 1900;
         utc.tm_mon = month - 1;

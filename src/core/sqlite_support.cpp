@@ -5,6 +5,7 @@
 #include <sodium.h>
 
 #include <array>
+#include <charconv>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -114,6 +115,15 @@ std::string new_uuid() {
         out.push_back(kHex[bytes[i] & 0x0fU]);
     }
     return out;
+}
+
+bool read_digits(std::string_view text, std::size_t from, std::size_t count, int& value) {
+    if (text.size() < from + count) {
+        return false;
+    }
+    const char* first = text.data() + from;
+    const auto [end, error] = std::from_chars(first, first + count, value);
+    return error == std::errc{} && end == first + count;
 }
 
 std::string utc_now_iso() {

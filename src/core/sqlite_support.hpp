@@ -86,5 +86,8 @@ void ensure_sodium();       // throws StoreError when libsodium cannot start
 std::string new_uuid();     // random (version 4) UUID, lower case
 std::string utc_now_iso();  // 2026-11-23T15:04:05.123Z
 std::string local_stamp();  // 20261123-160405, local time, for file names a person reads
+// Reads the count digits of text at from (a date or stamp field); false when any is not a digit.
+// from_chars rather than sscanf, which cannot tell "07" from "7x" or report an overflow.
+bool read_digits(std::string_view text, std::size_t from, std::size_t count, int& value);
 
 }  // namespace pasapas::core
