@@ -823,3 +823,64 @@ TEST_CASE("An XLSX that cannot be written says so and leaves nothing behind", "[
     CHECK_THROWS_AS(write_coop_xlsx(data, dir / "taken.xlsx"), StoreError);
     CHECK_FALSE(fs::exists(dir / "taken.xlsx.part"));
 }
+
+TEST_CASE("The printable summary is one self-contained French page with charts and hidden small counts",
+          "[reports][html]") {
+    ReportDataset data;
+    data.period = kNovember;
+    for (int i = 0; i < 6; ++i) {
+        data.learners.push_back(learner_aged("60_69"));
+    }
+    for (int i = 0; i < 5; ++i) {
+        data.learners.push_back(learner_aged("70_plus"));
+    }
+    data.learners.push_back(learner_aged("25_39"));
+    for (int i = 0; i < 7; ++i) {
+        ReportActivity activity;
+        activity.kind = "individuel";
+        activity.participants = 1;
+        activity.duration_min = 60;
+        activity.level = i < 6 ? 3 : 1;
+        activity.themes = {"email", i < 2 ? "sante" : "navigation_internet"};
+        data.activities.push_back(activity);
+    }
+    const auto html = summary_html(build_statistics(data));
+    CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);
+    CHECK_THAT(html, Catch::Contains("<html lang=\"fr\">"));
+    CHECK_THAT(html, Catch::Contains("<meta charset=\"utf-8\">"));
+    CHECK_THAT(html, Catch::Contains("du 01/11/2026 au 30/11/2026"));
+    CHECK_THAT(html, Catch::Contains("@media print"));
+    CHECK_THAT(html, Catch::Contains("size: A4"));
+    // Self-contained: no script, nothing to fetch.
+    for (const auto* forbidden :
+         {"<script", "http:", "https:", "src=", "url(", "@import", "<link", "<iframe"}) {
+        INFO(forbidden);
+        CHECK(html.find(forbidden) == std::string::npos);
+    }
+    // Charts drawn in SVG: four sections, a bar per shown count.
+    CHECK(std::count(html.begin(), html.end(), '\n') > 10);
+    std::size_t svgs = 0;
+    for (auto at = html.find("<svg"); at != std::string::npos; at = html.find("<svg", at + 1)) {
+        ++svgs;
+    }
+    CHECK(svgs == 3);  // no démarche theme in the period: said in words, not drawn
+    CHECK_THAT(html, Catch::Contains("Aucune donnée sur la période."));
+    CHECK_THAT(html, Catch::Contains(">E-mail</text>"));
+    CHECK_THAT(html,
+               Catch::Contains("<span class=\"number\">12</span><span class=\"what\">Bénéficiaires</span>"));
+    // The lone 25–39 year old and, through the total, the five over 70 are « < 5 », without a bar.
+    CHECK_THAT(html, Catch::Contains(">25–39 ans</text><text class=\"value hidden\""));
+    CHECK_THAT(html, Catch::Contains(">70 ans et plus</text><text class=\"value hidden\""));
+    CHECK_THAT(html, Catch::Contains(">&lt; 5</text>"));
+    CHECK_THAT(html, Catch::Contains("les nombres inférieurs à 5 sont remplacés par « &lt; 5 »"));
+    CHECK(html.find("< 5") == std::string::npos);  // always escaped
+}
+
+TEST_CASE("The summary made from the canary store names nobody", "[reports][html][privacy]") {
+    TempDir dir;
+    ProgressStore store(dir / "progress.db");
+    make_canary_world(store);
+    const auto html = summary_html(build_statistics(build(store)));
+    CHECK(leaked_canaries(html).empty());
+    CHECK_THAT(html, Catch::Contains("Bénéficiaires"));
+}
