@@ -4,6 +4,7 @@
 #include "core/paths.hpp"
 #include "core/translate.hpp"
 #include "pot_catalog.hpp"
+#include "report_command.hpp"
 
 #include <algorithm>
 #include <clocale>
@@ -50,15 +51,18 @@ void setup_translation(const fs::path& exe) {
 }
 
 std::string usage() {
-    return tr(
-        "Usage: pasapas-cli lessons check [DIR]   print every problem as file:line: reason\n"
-        "       pasapas-cli lessons list [DIR]    list the lessons: id, title, minutes, level, theme, steps\n"
-        "                                         (procedure simulations: pages, then \"procedure\")\n"
-        "       pasapas-cli lessons pot [DIR]     write a gettext template of the lesson text\n"
-        "       pasapas-cli --help | --version\n"
-        "DIR defaults to $PASAPAS_LESSONS, else to the lessons installed with Pas à Pas.\n"
-        "Lessons and procedure simulations (scenario.xml) are covered alike.\n"
-        "check exits with 1 when a lesson or scenario has a problem, and 2 on a usage error.\n");
+    return tr("Usage: pasapas-cli lessons check [DIR]   print every problem as file:line: reason\n"
+              "       pasapas-cli lessons list [DIR]    list the lessons: id, title, minutes, level, theme, "
+              "steps\n"
+              "                                         (procedure simulations: pages, then \"procedure\")\n"
+              "       pasapas-cli lessons pot [DIR]     write a gettext template of the lesson text\n") +
+           pasapas::cli::ReportCommand::usage() +
+           tr("       pasapas-cli --help | --version\n"
+              "DIR defaults to $PASAPAS_LESSONS, else to the lessons installed with Pas à Pas.\n"
+              "Lessons and procedure simulations (scenario.xml) are covered alike.\n"
+              "FILE defaults to $PASAPAS_DB, else to the progress file of this user.\n"
+              "Exit status: 0 when all went well, 1 when a lesson or scenario has a problem or a report\n"
+              "could not be made or sent, 2 on a usage error.\n");
 }
 
 std::string_view level_name(pasapas::core::LessonLevel level) {
@@ -166,6 +170,13 @@ int main(int argc, char** argv) {
     if (args.size() == 1 && args[0] == "--version") {
         std::cout << "pasapas-cli " << PASAPAS_VERSION << '\n';
         return kExitOk;
+    }
+    if (!args.empty() && args[0] == "report") {
+        if (args.size() == 1) {
+            std::cerr << usage();
+            return kExitUsage;
+        }
+        return pasapas::cli::ReportCommand(exe).run({args.begin() + 1, args.end()});
     }
     if (args.size() < 2 || args.size() > 3 || args[0] != "lessons" ||
         (args[1] != "check" && args[1] != "list" && args[1] != "pot")) {

@@ -1,8 +1,10 @@
 // Sending reports through the outbox with libcurl, against a real loopback server that fails in
 // every way (tests/servers/flaky_server.py) and a real progress file: nothing is lost, nothing
 // arrives twice, and the mediator is told the right thing.
+#include "core/mediator_accounts.hpp"
 #include "core/outbox.hpp"
 #include "core/progress_store.hpp"
+#include "core/report_files.hpp"
 #include "core/report_sender.hpp"
 #include "core/sqlite_support.hpp"
 #include "net/curl_http_client.hpp"
@@ -10,11 +12,15 @@
 
 #include <catch2/catch.hpp>
 
+#include <array>
+#include <cstdio>
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
+#include <sys/wait.h>
+#include <tuple>
 
 using namespace pasapas::core;
 using pasapas::net::CurlHttpClient;
@@ -509,4 +515,79 @@ TEST_CASE("Without an address for a kind of report, those reports wait untouched
     REQUIRE(waiting.size() == 1);
     CHECK(waiting[0].kind == "stats");
     CHECK(waiting[0].attempts == 0);
+}
+
+TEST_CASE("The HTTP client tells a refused connection from a time-out", "[sending]") {
+    FlakyServer server;
+    CurlHttpClient http;
+    HttpRequest request;
+    request.body = R"({"id":"x-1"})";
+    request.timeout = kShortTimeout;
+
+    request.url = "http://127.0.0.1:" + std::to_string(sending_test::free_port()) + "/ok";
+    auto response = http.send(request);
+    CHECK(response.failure == HttpResponse::Failure::ConnectFailed);
+    CHECK(response.status == 0);
+
+    request.url = server.base() + "/slow/statements";
+    const auto started = std::chrono::steady_clock::now();
+    response = http.send(request);
+    CHECK(response.failure == HttpResponse::Failure::Timeout);
+    CHECK(std::chrono::steady_clock::now() - started < std::chrono::milliseconds{2500});
+
+    request.url = server.base() + "/ok/statements";
+    request.body = R"({"id":"x-2"})";
+    response = http.send(request);
+    CHECK(response.failure == HttpResponse::Failure::None);
+    CHECK(response.status == 200);
+    CHECK(response.body == R"(["x-2"])");
+}
+
+TEST_CASE("pasapas-cli report send delivers what waits once, and keeps it when the server fails",
+          "[sending][cli]") {
+    FlakyServer server;
+    Bench bench;
+    MediatorAccounts(*bench.store).create("mediatrice", "Cachalot-velo-42");
+    SendTarget target;
+    target.xapi_endpoint = server.base() + "/ok";
+    save_send_target(*bench.store, target);
+    const auto queued = bench.queue(3);
+
+    const auto send = [&] {
+        const std::string command = "LC_ALL=C.UTF-8 PASAPAS_MEDIATOR_PASSWORD=Cachalot-velo-42 '" +
+                                    std::string(PASAPAS_CLI) + "' report send --mediator mediatrice --db '" +
+                                    (bench.dir / "progress.sqlite").string() + "' --lessons '" +
+                                    PASAPAS_LESSONS_DIR + "' 2>&1";
+        FILE* pipe = popen(command.c_str(), "r");
+        REQUIRE(pipe != nullptr);
+        std::string out;
+        std::array<char, 4096> buffer{};
+        std::size_t got = 0;
+        while ((got = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) {
+            out.append(buffer.data(), got);
+        }
+        const int status = pclose(pipe);
+        return std::make_pair(WIFEXITED(status) ? WEXITSTATUS(status) : -1, out);
+    };
+
+    auto [status, out] = send();
+    INFO(out);
+    CHECK(status == 0);
+    CHECK(as_set(received_ids(server.received())) == queued);
+    CHECK(bench.outbox->counts().sent == 3);
+
+    // Sending again sends nothing twice.
+    std::tie(status, out) = send();
+    CHECK(status == 0);
+    CHECK(received_ids(server.received()).size() == 3);
+    CHECK(hits(server.hits(), "ok") == 3);
+
+    // The server fails: the statements stay in the outbox, and the script is told (exit 1).
+    target.xapi_endpoint = server.base() + "/500";
+    save_send_target(*bench.store, target);
+    bench.queue(2);
+    std::tie(status, out) = send();
+    CHECK(status == 1);
+    CHECK(bench.outbox->counts().pending == 2);
+    CHECK(received_ids(server.received()).size() == 3);
 }
