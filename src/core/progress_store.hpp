@@ -135,7 +135,7 @@ public:
     enum class PinCheck : std::uint8_t { Ok, Wrong, LockedOut };
     PinCheck check_pin(LearnerId id, const std::string& pin);
 
-    // Settings remembered per learner ("text_scale", "high_contrast", "language"…).
+    // Settings remembered per learner ("text_percent", "high_contrast", "language"…).
     void set_setting(LearnerId id, const std::string& key, const std::string& value);
     [[nodiscard]] std::map<std::string, std::string> settings(LearnerId id) const;
 
