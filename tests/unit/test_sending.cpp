@@ -4,10 +4,12 @@
 #include "core/mediator_accounts.hpp"
 #include "core/outbox.hpp"
 #include "core/progress_store.hpp"
+#include "core/report_builder.hpp"
 #include "core/report_files.hpp"
 #include "core/report_sender.hpp"
 #include "core/sqlite_support.hpp"
 #include "net/curl_http_client.hpp"
+#include "report_test_support.hpp"
 #include "sending_test_support.hpp"
 
 #include <catch2/catch.hpp>
@@ -590,4 +592,34 @@ TEST_CASE("pasapas-cli report send delivers what waits once, and keeps it when t
     CHECK(status == 1);
     CHECK(bench.outbox->counts().pending == 2);
     CHECK(received_ids(server.received()).size() == 3);
+}
+
+TEST_CASE("Not one byte of a learner's name, commune, note or typing is sent", "[sending][privacy]") {
+    FlakyServer server;
+    TempDir dir{"pasapas-canary"};
+    ProgressStore store(dir / "progress.sqlite");
+    pasapas::test::make_canary_world(store);
+    SendTarget target;
+    target.xapi_endpoint = server.base() + "/ok";
+    target.stats_endpoint = server.base() + "/ok/stats";
+    const auto& catalogue = pasapas::test::shipped_catalogue();
+    const auto data = build_report(store, catalogue.lessons, catalogue.scenarios, ReportPeriod{}, 5);
+    const int queued = queue_reports(store, data, target, xapi_home_page(store));
+    CHECK(queued > 5);
+    // Queuing the same period again adds nothing: re-sending never duplicates.
+    CHECK(queue_reports(store, data, target, xapi_home_page(store)) == 0);
+
+    Outbox outbox(store);
+    CurlHttpClient http;
+    ReportSender sender(outbox, http);
+    const auto report = sender.send_due(target, utc_now_iso());
+    CHECK(report.sent == queued);
+    const auto received = server.received();
+    REQUIRE(static_cast<int>(received.size()) == queued);
+    int statistics = 0;
+    for (const auto& entry : received) {
+        statistics += entry.at("path").get<std::string>() == "/ok/stats" ? 1 : 0;
+    }
+    CHECK(statistics == 1);
+    CHECK(pasapas::test::leaked_canaries(received.dump()).empty());
 }
