@@ -1,6 +1,7 @@
 // One printable page for elected officials: the period's big figures and a few bar charts, in
 // French, self-contained (inline CSS and SVG, no script, nothing fetched), so it can be mailed,
 // opened offline and printed on one A4 sheet.
+#include "html_text.hpp"
 #include "report_exports.hpp"
 #include "report_format.hpp"
 #include "sqlite_support.hpp"
@@ -12,33 +13,6 @@ namespace pasapas::core {
 namespace {
 
 constexpr std::size_t kMaxBars = 6;
-
-std::string escaped(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (const char c : text) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            case '\'':
-                out += "&#39;";
-                break;
-            default:
-                out.push_back(c);
-        }
-    }
-    return out;
-}
 
 std::string shown(const StatCell& cell, int k) {
     return cell.suppressed ? "&lt; " + std::to_string(k) : std::to_string(cell.value);
@@ -61,7 +35,7 @@ std::string bar_chart(const StatSection& section, int k) {
             biggest = std::max(biggest, cell.value);
         }
     }
-    std::string out = "<figure class=\"chart\"><figcaption>" + escaped(section.title) + "</figcaption>";
+    std::string out = "<figure class=\"chart\"><figcaption>" + html_escaped(section.title) + "</figcaption>";
     if (cells.empty()) {
         return out + "<p class=\"empty\">Aucune donnée sur la période.</p></figure>";
     }
@@ -70,12 +44,12 @@ std::string bar_chart(const StatSection& section, int k) {
     constexpr int kBarSpace = 150;
     const int height = static_cast<int>(cells.size()) * kRow;
     out += "<svg viewBox=\"0 0 400 " + std::to_string(height) + "\" role=\"img\" aria-label=\"" +
-           escaped(section.title) + "\">";
+           html_escaped(section.title) + "\">";
     int y = 0;
     for (const auto& cell : cells) {
         const int mid = y + kRow / 2;
         out += "<text class=\"label\" x=\"" + std::to_string(kLabelWidth - 6) + "\" y=\"" +
-               std::to_string(mid + 5) + "\" text-anchor=\"end\">" + escaped(cell.label) + "</text>";
+               std::to_string(mid + 5) + "\" text-anchor=\"end\">" + html_escaped(cell.label) + "</text>";
         int value_x = kLabelWidth + 4;
         if (!cell.suppressed) {
             const int width = std::max(2, cell.value * kBarSpace / biggest);
@@ -138,11 +112,11 @@ std::string summary_html(const Statistics& stats) {
         "<title>Bilan de la médiation numérique</title>\n<style>";
     out += kStyle;
     out += "</style>\n</head>\n<body>\n<h1>Bilan de la médiation numérique</h1>\n";
-    out += "<p class=\"period\">Période : " + escaped(period_text(stats.period)) + "</p>\n";
+    out += "<p class=\"period\">Période : " + html_escaped(period_text(stats.period)) + "</p>\n";
     out += "<section class=\"figures\">\n";
     for (const auto& cell : stats.general) {
         out += "<div class=\"figure\"><span class=\"number\">" + shown(cell, stats.k) +
-               "</span><span class=\"what\">" + escaped(cell.label) + "</span></div>\n";
+               "</span><span class=\"what\">" + html_escaped(cell.label) + "</span></div>\n";
     }
     out += "</section>\n<section class=\"charts\">\n";
     for (const auto* title : {"Thématiques Médiation numérique", "Thématiques Démarches administratives",

@@ -1,5 +1,7 @@
 #include "ui/printable_sheet.hpp"
 
+#include "core/html_text.hpp"
+
 #include <wx/bmpbndl.h>
 #include <wx/filesys.h>
 #include <wx/html/htmprint.h>
@@ -12,43 +14,16 @@ namespace pasapas::ui {
 
 namespace {
 
-std::string escape(const std::string& text) {
-    std::string out;
-    out.reserve(text.size());
-    for (const char c : text) {
-        switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            case '\'':
-                out += "&#39;";
-                break;
-            default:
-                out += c;
-        }
-    }
-    return out;
-}
-
 wxString app_name() {
     return wxString::FromUTF8("Pas à Pas");
 }
 
 // Interface strings and content, escaped for HTML.
 std::string ui(const wxString& text) {
-    return escape(text.utf8_string());
+    return core::html_escaped(text.utf8_string());
 }
 std::string content(const core::ScenarioSession& session, const std::string& source) {
-    return escape(session.text(source));
+    return core::html_escaped(session.text(source));
 }
 
 // Large, framed and red on every sheet: nobody should mistake it for real papers.
@@ -122,8 +97,8 @@ std::string persona_sheet_html(const core::Scenario& scenario, const core::Scena
     body += "</table>";
     if (!card_picture.empty()) {
         const wxString url = wxFileSystem::FileNameToURL(wxFileName(wxString(card_picture.native())));
-        body += "<p align=\"center\"><img src=\"" + escape(url.utf8_string()) + "\" width=\"360\" alt=\"" +
-                content(session, scenario.persona.card_alt) + "\"></p>";
+        body += "<p align=\"center\"><img src=\"" + core::html_escaped(url.utf8_string()) +
+                "\" width=\"360\" alt=\"" + content(session, scenario.persona.card_alt) + "\"></p>";
         if (!scenario.persona.card_alt.empty()) {
             body += "<p align=\"center\"><i>" + content(session, scenario.persona.card_alt) + "</i></p>";
         }
