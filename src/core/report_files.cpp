@@ -121,8 +121,9 @@ std::string report_file_name(ReportFormat format, const ReportPeriod& period) {
 
 std::string write_report(const ReportDataset& data, ReportFormat format, const fs::path& file,
                          const std::string& xapi_home_page) {
-    const auto rows = std::to_string(data.activities.size()) + " rows";
-    const auto learners = std::to_string(data.learners.size()) + " learners";
+    // What the journal says was written: counts, never whom.
+    auto rows = std::to_string(data.activities.size()) + " rows";
+    auto learners = std::to_string(data.learners.size()) + " learners";
     switch (format) {
         case ReportFormat::CoopCsv:
             write_text(file, coop_csv(data));
