@@ -4,6 +4,7 @@
 #include "core/paths.hpp"
 #include "core/progress_store.hpp"
 #include "core/translate.hpp"
+#include "net/curl_http_client.hpp"
 #include "ui/main_frame.hpp"
 
 #include <wx/app.h>
@@ -59,6 +60,7 @@ private:
     std::optional<std::string> lessons_;
     std::optional<std::string> language_;
     bool guest_ = false;
+    bool mediator_ = false;
     bool bench_ready_ = false;
     bool painted_ = false;
     bool reported_ = false;
@@ -70,6 +72,7 @@ void PasAPasApp::OnInitCmdLine(wxCmdLineParser& parser) {
     parser.AddOption("", "lessons", "folder of lessons (default: $PASAPAS_LESSONS, else the installed ones)");
     parser.AddOption("", "lang", "language of the interface: fr or en");
     parser.AddSwitch("", "guest", "start as a guest, without choosing a profile");
+    parser.AddSwitch("", "mediator", "start on the mediator area's sign-in");
     parser.AddSwitch("", "bench-ready", "print PASAPAS_READY once the first screen is shown, then quit");
 }
 
@@ -78,6 +81,7 @@ bool PasAPasApp::OnCmdLineParsed(wxCmdLineParser& parser) {
     lessons_ = option(parser, "lessons");
     language_ = option(parser, "lang");
     guest_ = parser.Found("guest");
+    mediator_ = parser.Found("mediator");
     bench_ready_ = parser.Found("bench-ready");
     return wxApp::OnCmdLineParsed(parser);
 }
@@ -104,6 +108,9 @@ bool PasAPasApp::OnInit() {
     options.lessons_dir = pasapas::core::lessons_path(lessons_, executable);
     options.assets_dir = share / "pasapas" / "assets";
     options.start_as_guest = guest_;
+    options.open_mediator = mediator_;
+    // Reports leave the PC only through libcurl, with certificates always verified.
+    options.http = std::make_shared<pasapas::net::CurlHttpClient>();
     // Reading and validating every lesson and procedure file, and opening the progress store,
     // run on other cores while GTK creates the window; the translator is installed first, since
     // problems and store notices are translated.

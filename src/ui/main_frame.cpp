@@ -2,6 +2,8 @@
 
 #include "ui/home_panel.hpp"
 #include "ui/lesson_player_panel.hpp"
+#include "ui/mediator_console_panel.hpp"
+#include "ui/mediator_sign_in_dialog.hpp"
 #include "ui/new_profile_dialog.hpp"
 #include "ui/pin_dialog.hpp"
 #include "ui/profile_panel.hpp"
@@ -87,11 +89,22 @@ MainFrame::MainFrame(MainFrameOptions options)
     SetMinSize(FromDIP(wxSize(800, 600)));
     SetSize(FromDIP(wxSize(1024, 768)));
 
+    const int mediator_key = wxWindow::NewControlId();
     wxAcceleratorEntry keys[] = {{wxACCEL_CTRL, ',', wxID_PREFERENCES},
-                                 {wxACCEL_NORMAL, WXK_F2, wxID_PREFERENCES}};
-    SetAcceleratorTable(wxAcceleratorTable(2, keys));
+                                 {wxACCEL_NORMAL, WXK_F2, wxID_PREFERENCES},
+                                 {wxACCEL_CTRL | wxACCEL_SHIFT, 'M', mediator_key}};
+    SetAcceleratorTable(wxAcceleratorTable(3, keys));
     Bind(
         wxEVT_MENU, [this](wxCommandEvent&) { open_settings(); }, wxID_PREFERENCES);
+    Bind(
+        wxEVT_MENU,
+        [this](wxCommandEvent&) {
+            // Not in the middle of a lesson or procedure: its progress would be left unsaved.
+            if (screen_ == Screen::Profiles || screen_ == Screen::Home) {
+                open_mediator();
+            }
+        },
+        mediator_key);
     Bind(wxEVT_CHAR_HOOK, [this](wxKeyEvent& event) {
         if (event.GetKeyCode() == WXK_ESCAPE && (screen_ == Screen::Player || screen_ == Screen::Scenario)) {
             leave_player();
@@ -115,6 +128,9 @@ void MainFrame::start() {
         log_in_as_guest();
     } else {
         show_profiles();
+        if (options_.open_mediator) {
+            open_mediator();
+        }
     }
 }
 
@@ -178,6 +194,7 @@ void MainFrame::show_profiles() {
     actions.new_profile = [this] { CallAfter([this] { new_profile(); }); };
     actions.guest = [this] { CallAfter([this] { log_in_as_guest(); }); };
     actions.settings = [this] { CallAfter([this] { open_settings(); }); };
+    actions.mediator = [this] { CallAfter([this] { open_mediator(); }); };
     set_panel(new ProfilePanel(this, learners, avatars_, appearance_, std::move(actions)), Screen::Profiles);
 }
 
@@ -280,6 +297,65 @@ void MainFrame::leave_player() {
         return;
     }
     show_home();
+}
+
+void MainFrame::open_mediator() {
+    if (!store_ || disabler_ || screen_ == Screen::Mediator) {
+        return;
+    }
+    bool any = false;
+    try {
+        any = core::MediatorAccounts(*store_).any();
+    } catch (const core::StoreError& error) {
+        wxMessageBox(wxString::FromUTF8(error.what()), _("Progress cannot be read"), wxOK | wxICON_WARNING,
+                     this);
+        return;
+    }
+    // Modeless over a disabled frame, as the new profile dialog: no nested event loop.
+    auto* dialog = new MediatorSignInDialog(this, session_appearance_, *store_, !any);
+    disabler_ = std::make_unique<wxWindowDisabler>(dialog);
+    auto handled = std::make_shared<bool>(false);
+    dialog->Bind(wxEVT_SHOW, [this, dialog, handled](wxShowEvent& event) {
+        event.Skip();
+        if (event.IsShown() || *handled) {
+            return;
+        }
+        *handled = true;
+        CallAfter([this, dialog] {
+            disabler_.reset();
+            const auto mediator = dialog->GetReturnCode() == wxID_OK ? dialog->signed_in() : std::nullopt;
+            dialog->Destroy();
+            if (mediator) {
+                show_mediator(*mediator);
+            }
+        });
+    });
+    dialog->Show();
+}
+
+void MainFrame::show_mediator(core::MediatorId mediator) {
+    // The console is the mediator's, with the session's look: no learner stays signed in.
+    learner_.reset();
+    guest_ = false;
+    if (appearance_.language != session_appearance_.language) {
+        install_language(session_appearance_.language);
+    }
+    appearance_ = session_appearance_;
+    mediator_ = mediator;
+    MediatorContext context;
+    context.store = store_;
+    context.lessons = &lessons_;
+    context.mediator = mediator;
+    context.http = options_.http;
+    context.appearance = appearance_;
+    set_panel(new MediatorConsolePanel(this, std::move(context),
+                                       [this] { CallAfter([this] { leave_mediator(); }); }),
+              Screen::Mediator);
+}
+
+void MainFrame::leave_mediator() {
+    mediator_ = 0;
+    show_profiles();
 }
 
 void MainFrame::log_in(const core::Learner& learner) {
@@ -398,6 +474,10 @@ void MainFrame::rebuild() {
             break;
         case Screen::Home:
             show_home();
+            break;
+        case Screen::Mediator:
+            // Still signed in: the console is drawn again with the new look.
+            show_mediator(mediator_);
             break;
         case Screen::Scenario:
             // A run cannot be resumed: the same run is redrawn with the new look instead.

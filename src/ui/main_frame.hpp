@@ -2,7 +2,9 @@
 // The one window of Pas à Pas. Owns the progress store and the lessons, and swaps screens in a
 // single sizer: profiles -> home -> lesson player -> home. Settings apply to the whole window
 // at once; a learner's settings are remembered for them, a guest's only for the session.
+#include "core/http_client.hpp"
 #include "core/lesson_loader.hpp"
+#include "core/mediator_accounts.hpp"
 #include "core/progress_store.hpp"
 #include "core/scenario_session.hpp"
 #include "ui/appearance.hpp"
@@ -32,11 +34,14 @@ struct MainFrameOptions {
     // The same for the progress store (opening it checks and may migrate the file); get()
     // rethrows the StoreError of a store that could not be opened.
     std::shared_future<std::shared_ptr<core::ProgressStore>> preloaded_store;
+    // How the mediator console sends reports (libcurl in the app); null: sending is unavailable.
+    std::shared_ptr<core::HttpClient> http;
+    bool open_mediator = false;  // start on the mediator area's sign-in
 };
 
 class MainFrame : public wxFrame {
 public:
-    enum class Screen : std::uint8_t { Profiles, Home, Player, Scenario };
+    enum class Screen : std::uint8_t { Profiles, Home, Player, Scenario, Mediator };
 
     explicit MainFrame(MainFrameOptions options);
     ~MainFrame() override;
@@ -59,6 +64,9 @@ public:
     void play_scenario(const std::string& scenario_id, core::ScenarioMode mode);
     void open_settings();
     void log_in_as_guest();
+    // The mediator area: creates the first account or asks for the password, then the console.
+    void open_mediator();
+    void show_mediator(core::MediatorId mediator);
 
     // Shows the first screen (profiles, or home as a guest); call once the frame is shown.
     void start();
@@ -72,6 +80,7 @@ private:
     void use_appearance(const Appearance& appearance);
     void show_startup_messages();
     void leave_player();
+    void leave_mediator();
 
     MainFrameOptions options_;
     std::shared_ptr<core::ProgressStore> store_;
@@ -83,7 +92,8 @@ private:
     std::optional<core::Learner> learner_;
     bool guest_ = false;
     Screen screen_ = Screen::Profiles;
-    std::string lesson_id_;  // playing, when screen_ == Player
+    std::string lesson_id_;          // playing, when screen_ == Player
+    core::MediatorId mediator_ = 0;  // signed in, when screen_ == Mediator
     wxWindow* panel_ = nullptr;
     std::unique_ptr<wxWindowDisabler> disabler_;  // while a modeless dialog stands in for a modal one
 };

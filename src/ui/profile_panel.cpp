@@ -23,7 +23,18 @@ ProfilePanel::ProfilePanel(wxWindow* parent, const std::vector<core::Learner>& l
     auto* title = new wxStaticText(this, wxID_ANY, _("Who are you?"));
     set_relative_size(title, 1.8);
     title->SetFont(title->GetFont().Bold());
-    sizer->Add(title, wxSizerFlags().Border(wxALL, gap));
+    // The mediator area sits apart from the learners' buttons, top right: clearly labelled for
+    // the mediator, out of the way of a learner looking for their picture.
+    auto* top = new wxBoxSizer(wxHORIZONTAL);
+    top->Add(title, wxSizerFlags(1).CentreVertical().Border(wxRIGHT, gap));
+    if (actions_.mediator) {
+        auto* mediator = new wxButton(this, wxID_ANY, _("Mediator area"));
+        mediator->SetName("mediator-button");
+        mediator->SetToolTip(_("For mediators: learners, workshops and reports (password, Ctrl+Shift+M)"));
+        mediator->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { actions_.mediator(); });
+        top->Add(mediator, wxSizerFlags().CentreVertical());
+    }
+    sizer->Add(top, wxSizerFlags().Expand().Border(wxALL, gap));
     auto* subtitle = new wxStaticText(
         this, wxID_ANY, learners.empty() ? _("Create your profile to start.") : _("Click on your picture."));
     set_relative_size(subtitle, 1.2);

@@ -19,6 +19,7 @@ public:
         std::function<void()> new_profile;
         std::function<void()> guest;
         std::function<void()> settings;
+        std::function<void()> mediator;  // the mediator area (password)
     };
 
     ProfilePanel(wxWindow* parent, const std::vector<core::Learner>& learners, const AvatarCatalog& avatars,
