@@ -129,7 +129,17 @@ void MainFrame::start() {
     } else {
         show_profiles();
         if (options_.open_mediator) {
-            open_mediator();
+            // Once the window is drawn: a dialog shown before the window manager maps the window
+            // would end up behind it, leaving a disabled window and no way on.
+            auto pending = std::make_shared<bool>(true);
+            Bind(wxEVT_PAINT, [this, pending](wxPaintEvent& event) {
+                event.Skip();
+                if (*pending) {
+                    *pending = false;
+                    CallAfter([this] { open_mediator(); });
+                }
+            });
+            Refresh();
         }
     }
 }
@@ -331,6 +341,7 @@ void MainFrame::open_mediator() {
         });
     });
     dialog->Show();
+    dialog->Raise();
 }
 
 void MainFrame::show_mediator(core::MediatorId mediator) {

@@ -5,6 +5,7 @@
 
 #include <wx/clntdata.h>
 #include <wx/msgdlg.h>
+#include <wx/sizer.h>
 #include <wx/utils.h>
 
 #include <algorithm>
@@ -48,6 +49,42 @@ void show_as_modal(wxDialog* dialog, std::function<void(int)> done) {
         });
     });
     dialog->Show();
+}
+
+namespace {
+
+void forget_best_sizes(wxWindow* window) {
+    window->InvalidateBestSize();
+    for (wxWindow* child : window->GetChildren()) {
+        if (!child->IsTopLevel()) {
+            forget_best_sizes(child);
+        }
+    }
+}
+
+}  // namespace
+
+void fit_after_first_paint(wxDialog* dialog, std::function<void()> rewrap) {
+    auto pending = std::make_shared<bool>(true);
+    dialog->Bind(wxEVT_PAINT, [dialog, pending, rewrap = std::move(rewrap)](wxPaintEvent& event) {
+        event.Skip();
+        if (!*pending) {
+            return;
+        }
+        *pending = false;
+        dialog->CallAfter([dialog, rewrap] {
+            forget_best_sizes(dialog);
+            if (rewrap) {
+                rewrap();
+            }
+            if (dialog->GetSizer() != nullptr) {
+                dialog->GetSizer()->SetSizeHints(dialog);
+            }
+            dialog->Layout();
+            dialog->CentreOnParent();
+            dialog->Refresh();
+        });
+    });
 }
 
 wxString utf8(const std::string& text) {

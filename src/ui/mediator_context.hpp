@@ -44,6 +44,11 @@ void show_store_error(wxWindow* parent, const std::exception& error);
 // the dialog is destroyed.
 void show_as_modal(wxDialog* dialog, std::function<void(int)> done);
 
+// GTK measures a dialog's controls with their new font only once it has drawn them: right after
+// the first paint, sizes are measured again, rewrap (when given) wraps texts anew, and the dialog
+// is fitted to its content and centred, so no text is cut at large sizes.
+void fit_after_first_paint(wxDialog* dialog, std::function<void()> rewrap = {});
+
 // The framework's label for an id (shown as it is), or « Non communiqué » when empty.
 wxString coop_label(const std::vector<core::TagEntry>& list, const std::string& id);
 wxString utf8(const std::string& text);

@@ -1,5 +1,7 @@
 #include "ui/mediator_erase_dialog.hpp"
 
+#include "ui/mediator_context.hpp"
+
 #include <wx/button.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
@@ -12,11 +14,11 @@ MediatorEraseDialog::MediatorEraseDialog(wxWindow* parent, const Appearance& app
     SetName("mediator-erase-dialog");
     const int gap = FromDIP(10);
     auto* sizer = new wxBoxSizer(wxVERTICAL);
-    auto* question = new wxStaticText(
-        this, wxID_ANY,
+    const wxString question_text =
         wxString::Format(_("Erase %s for good? Their progress, results and workshop attendance will be "
                            "deleted. This cannot be undone."),
-                         name));
+                         name);
+    auto* question = new wxStaticText(this, wxID_ANY, question_text);
     question->SetName("erase-question");
     set_relative_size(question, 1.2);
     question->Wrap(FromDIP(440) * appearance.text_percent / 100);
@@ -49,6 +51,10 @@ MediatorEraseDialog::MediatorEraseDialog(wxWindow* parent, const Appearance& app
     SetSizer(sizer);
     apply_appearance(this, appearance);
     sizer->SetSizeHints(this);
+    fit_after_first_paint(this, [question, question_text] {
+        question->SetLabel(question_text);
+        question->Wrap(question->GetCharWidth() * 40);
+    });
     cancel->SetFocus();
     Centre();
 }

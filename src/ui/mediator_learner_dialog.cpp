@@ -109,6 +109,7 @@ MediatorLearnerDialog::MediatorLearnerDialog(wxWindow* parent, const Appearance&
     apply_appearance(this, appearance_);
     message_->SetMinSize(wxSize(GetTextExtent("M").x * 32, -1));
     sizer->SetSizeHints(this);
+    fit_after_first_paint(this, [this] { message_->SetMinSize(wxSize(message_->GetCharWidth() * 40, -1)); });
     name_->SetFocus();
     Centre();
 }

@@ -2,6 +2,7 @@
 
 #include "core/mediator_log.hpp"
 #include "core/sqlite_support.hpp"
+#include "ui/mediator_context.hpp"
 
 #include <wx/button.h>
 #include <wx/sizer.h>
@@ -27,12 +28,15 @@ MediatorSignInDialog::MediatorSignInDialog(wxWindow* parent, const Appearance& a
                                                 : _("Sign in to the mediator area."));
     set_relative_size(title, 1.3);
     sizer->Add(title, wxSizerFlags().Border(wxALL, gap));
+    wxStaticText* note = nullptr;
+    wxString note_text;
     if (create_first) {
-        auto* note = new wxStaticText(
-            this, wxID_ANY,
+        note_text =
             wxString::Format(_("The password protects the learners' profiles and the reports. It needs at "
                                "least %d characters. Keep it somewhere safe: it cannot be recovered."),
-                             static_cast<int>(core::MediatorAccounts::kMinPasswordLength)));
+                             static_cast<int>(core::MediatorAccounts::kMinPasswordLength));
+        note = new wxStaticText(this, wxID_ANY, note_text);
+        note->SetName("mediator-sign-in-note");
         note->Wrap(FromDIP(420) * appearance.text_percent / 100);
         sizer->Add(note, wxSizerFlags().Border(wxLEFT | wxRIGHT | wxBOTTOM, gap));
     }
@@ -73,6 +77,14 @@ MediatorSignInDialog::MediatorSignInDialog(wxWindow* parent, const Appearance& a
     // Wide enough for the longest message, so that showing it does not resize the dialog.
     message_->SetMinSize(wxSize(GetTextExtent("M").x * 30, -1));
     sizer->SetSizeHints(this);
+    // Measured again once drawn with the real font: about 40 characters a line.
+    fit_after_first_paint(this, [this, note, note_text] {
+        if (note != nullptr) {
+            note->SetLabel(note_text);
+            note->Wrap(note->GetCharWidth() * 42);
+        }
+        message_->SetMinSize(wxSize(message_->GetCharWidth() * 42, -1));
+    });
     login_->SetFocus();
     Centre();
 }
