@@ -6,6 +6,12 @@
 #include <wx/button.h>
 #include <wx/msgdlg.h>
 #include <wx/sizer.h>
+#include <wx/stattext.h>
+
+#include <algorithm>
+#include <cstddef>
+#include <set>
+#include <string>
 
 namespace pasapas::ui {
 
@@ -21,11 +27,12 @@ MediatorActivitiesPage::MediatorActivitiesPage(wxWindow* parent, MediatorContext
     const auto update = [this](wxListEvent&) {
         edit_->Enable(selected() != nullptr);
         delete_->Enable(selected() != nullptr);
+        show_attendees();
     };
     table_->Bind(wxEVT_LIST_ITEM_SELECTED, update);
     table_->Bind(wxEVT_LIST_ITEM_DESELECTED, update);
     table_->Bind(wxEVT_LIST_ITEM_ACTIVATED, [this](wxListEvent&) { open(false); });
-    sizer->Add(table_, wxSizerFlags(1).Expand().Border(wxALL, gap));
+    sizer->Add(table_, wxSizerFlags(3).Expand().Border(wxALL, gap));
 
     auto* buttons = new wxBoxSizer(wxHORIZONTAL);
     auto* create = new wxButton(this, wxID_ANY, _("New activity..."));
@@ -41,6 +48,14 @@ MediatorActivitiesPage::MediatorActivitiesPage(wxWindow* parent, MediatorContext
     delete_->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { remove(); });
     buttons->Add(delete_);
     sizer->Add(buttons, wxSizerFlags().Border(wxALL, gap));
+
+    attendees_title_ = field_label(this, _("Who came, and how far they are:"));
+    attendees_title_->SetName("activity-attendees-title");
+    sizer->Add(attendees_title_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT | wxTOP, gap));
+    attendees_ =
+        make_table(this, "activity-attendees",
+                   {_("Learner"), _("Lessons done"), _("Procedures done"), _("Best autonomy level")});
+    sizer->Add(attendees_, wxSizerFlags(2).Expand().Border(wxALL, gap));
     SetSizer(sizer);
     refresh();
 }
@@ -71,6 +86,60 @@ void MediatorActivitiesPage::refresh() {
     fit_columns(table_);
     edit_->Enable(false);
     delete_->Enable(false);
+    show_attendees();
+}
+
+void MediatorActivitiesPage::show_attendees() {
+    attendees_->DeleteAllItems();
+    const core::ActivityRecord* activity = selected();
+    if (activity == nullptr) {
+        fit_columns(attendees_);
+        return;
+    }
+    const auto& levels = core::autonomy_levels();
+    try {
+        for (const core::LearnerId id : activity->learners) {
+            const auto learner = context_.store->learner(id);
+            if (!learner) {
+                continue;
+            }
+            int lessons = 0;
+            for (const auto& progress : context_.store->all_progress(id)) {
+                lessons += progress.status == core::LessonStatus::Done ? 1 : 0;
+            }
+            std::set<std::string> procedures;
+            std::ptrdiff_t best = -1;
+            for (const auto& result : context_.store->scenario_results(id)) {
+                if (result.finished) {
+                    procedures.insert(result.scenario_id);
+                }
+                // La Coop lists its autonomy levels from the least to the most autonomous.
+                for (std::size_t i = 0; i < levels.size(); ++i) {
+                    if (levels[i].code == result.level) {
+                        best = std::max(best, static_cast<std::ptrdiff_t>(i));
+                    }
+                }
+            }
+            add_row(
+                attendees_,
+                {utf8(learner->name), wxString::Format("%d", lessons),
+                 wxString::Format("%zu", procedures.size()),
+                 best < 0 ? wxString(_("None yet"))
+                          : coop_label(levels, std::string(levels[static_cast<std::size_t>(best)].code))});
+        }
+        if (activity->anonymous_participants > 0) {
+            add_row(attendees_,
+                    {wxString::Format(
+                         wxPLURAL("%d participant without a profile", "%d participants without a profile",
+                                  static_cast<unsigned>(activity->anonymous_participants)),
+                         activity->anonymous_participants),
+                     wxString(), wxString(), wxString()});
+        }
+    } catch (const core::StoreError& error) {
+        show_store_error(this, error);
+    }
+    fit_columns(attendees_);
+    Layout();
 }
 
 const core::ActivityRecord* MediatorActivitiesPage::selected() const {

@@ -1,5 +1,6 @@
 #pragma once
-// The console's record of sessions and workshops, newest first: new, edit, delete.
+// The console's record of sessions and workshops, newest first: new, edit, delete; and the
+// progress of the learners who came to the selected one.
 #include "core/activity_book.hpp"
 #include "ui/mediator_page.hpp"
 
@@ -7,6 +8,7 @@
 
 class wxButton;
 class wxListCtrl;
+class wxStaticText;
 
 namespace pasapas::ui {
 
@@ -19,11 +21,14 @@ private:
     [[nodiscard]] const core::ActivityRecord* selected() const;
     void open(bool create);
     void remove();
+    void show_attendees();
 
     std::vector<core::ActivityRecord> activities_;
     wxListCtrl* table_ = nullptr;
     wxButton* edit_ = nullptr;
     wxButton* delete_ = nullptr;
+    wxStaticText* attendees_title_ = nullptr;
+    wxListCtrl* attendees_ = nullptr;
 };
 
 }  // namespace pasapas::ui

@@ -245,7 +245,16 @@ TEST_CASE("A mediator creates the account, looks after learners and activities, 
     REQUIRE(activities.size() == 1);
     CHECK(activities.front().kind == "individuel");
     CHECK(activities.front().learners == std::vector<core::LearnerId>{ysoline.id});
-    CHECK(dynamic_cast<wxListCtrl*>(require_window(frame, "activities-table"))->GetItemCount() == 1);
+    auto* activities_table = dynamic_cast<wxListCtrl*>(require_window(frame, "activities-table"));
+    REQUIRE(activities_table != nullptr);
+    REQUIRE(activities_table->GetItemCount() == 1);
+    // Selecting it shows who came and how far they are.
+    click_row(activities_table, 0);
+    auto* attendees_table = dynamic_cast<wxListCtrl*>(require_window(frame, "activity-attendees"));
+    REQUIRE(attendees_table != nullptr);
+    REQUIRE(wait_until([&] { return attendees_table->GetItemCount() == 1; }));
+    CHECK(attendees_table->GetItemText(0, 0) == "Ysoline");
+    CHECK(attendees_table->GetItemText(0, 1) == "0");
 
     // Reports: La Coop's CSV in the chosen folder, with its header row; the journal counts it.
     REQUIRE(console->show_page("mediator-reports-page"));
