@@ -8,8 +8,10 @@
 #include "ui/mediator_reports_page.hpp"
 
 #include <wx/button.h>
+#include <wx/listctrl.h>
 #include <wx/notebook.h>
 #include <wx/scrolwin.h>
+#include <wx/settings.h>
 #include <wx/sizer.h>
 #include <wx/stattext.h>
 
@@ -36,6 +38,24 @@ void layout_down(wxWindow* window) {
     }
     if (auto* scrolled = dynamic_cast<wxScrolledWindow*>(window); scrolled != nullptr) {
         scrolled->FitInside();
+    }
+    if (auto* table = dynamic_cast<wxListCtrl*>(window); table != nullptr) {
+        // GTK draws the column titles in the theme's colours whatever the contrast: their text
+        // takes the theme's button text colour, else it would be white on white.
+        // The titles are the part above the rows (wx gives no other way to tell them apart).
+        wxWindow* titles = nullptr;
+        for (wxWindow* part : table->GetChildren()) {
+            if (table->GetChildren().GetCount() == 2 &&
+                (titles == nullptr || part->GetPosition().y < titles->GetPosition().y)) {
+                titles = part;
+            }
+        }
+        if (titles != nullptr) {
+            titles->SetForegroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_BTNTEXT));
+            titles->SetBackgroundColour(wxSystemSettings::GetColour(wxSYS_COLOUR_BTNFACE));
+            titles->Refresh();
+        }
+        fit_columns(table);  // widths measured again with the real font
     }
     for (wxWindow* child : window->GetChildren()) {
         if (!child->IsTopLevel()) {

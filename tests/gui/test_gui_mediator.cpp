@@ -39,13 +39,14 @@ namespace core = pasapas::core;
 constexpr const char* kLogin = "mediatrice";
 constexpr const char* kPassword = "tournesol-42";
 
-MainFrame* start_app(const fs::path& db, int percent = 100) {
+MainFrame* start_app(const fs::path& db, int percent = 100, bool high_contrast = false) {
     pasapas::ui::MainFrameOptions options;
     options.database = db;
     options.lessons_dir = PASAPAS_LESSONS_DIR;
     options.assets_dir = PASAPAS_ASSETS_DIR;
     options.appearance.language = "en";
     options.appearance.text_percent = percent;
+    options.appearance.high_contrast = high_contrast;
     auto* frame = new MainFrame(options);
     frame->SetSize(frame->FromDIP(wxSize(1024, 768)));
     frame->Move(0, 0);
@@ -256,6 +257,21 @@ TEST_CASE("A mediator creates the account, looks after learners and activities, 
     CHECK(attendees_table->GetItemText(0, 0) == "Ysoline");
     CHECK(attendees_table->GetItemText(0, 1) == "0");
 
+    // The dashboard counts the session, and its themes chart has a bar for the theme chosen.
+    REQUIRE(console->show_page("mediator-dashboard-page"));
+    REQUIRE(wait_until([&] { return text_of(require_window(frame, "figure-activities")) == "1"; }));
+    CHECK(text_of(require_window(frame, "figure-hours")) == "1 h 00");
+    auto* themes_table = dynamic_cast<wxListCtrl*>(frame->FindWindow("theme-table"));
+    REQUIRE(themes_table != nullptr);
+    CHECK(themes_table->GetItemCount() >= 1);
+    if (auto* content = dynamic_cast<wxScrolledWindow*>(frame->FindWindow("dashboard-content"));
+        content != nullptr) {
+        int unit = 1;
+        content->GetScrollPixelsPerUnit(nullptr, &unit);
+        content->Scroll(0, frame->FindWindow("theme-chart")->GetPosition().y / std::max(unit, 1));
+    }
+    screenshot(frame, "mediator-5b-dashboard.png");
+
     // Reports: La Coop's CSV in the chosen folder, with its header row; the journal counts it.
     REQUIRE(console->show_page("mediator-reports-page"));
     pump(200);
@@ -369,7 +385,7 @@ void require_fits(wxWindow* window, const wxRect& area, const wxWindow* page) {
 
 }  // namespace
 
-TEST_CASE("The mediator console fits the window at 200 % text size", "[gui]") {
+TEST_CASE("The mediator console fits the window at 200 % text size, in high contrast", "[gui]") {
     ensure_wx();
     TempDir temp{"pasapas-gui-mediator-200"};
     const fs::path db = temp.path / "progress.db";
@@ -381,13 +397,17 @@ TEST_CASE("The mediator console fits the window at 200 % text size", "[gui]") {
             core::LearnerAttributes{"40_59", "feminin", "en_emploi", "Vitré", "35500", "35360"}, {});
         core::MediatorAccounts(store).create(kLogin, kPassword);
     }
-    MainFrame* frame = start_app(db, 200);
+    MainFrame* frame = start_app(db, 200, true);
     click(settled(require_window(frame, "mediator-button")));
     sign_in(frame, kPassword);
     REQUIRE(wait_until([&] { return frame->screen() == MainFrame::Screen::Mediator; }));
     wait_gone("mediator-sign-in-dialog");
     MediatorConsolePanel* console = console_of(frame);
     pump(500);
+    pasapas::ui::Appearance contrast;
+    contrast.high_contrast = true;
+    CHECK(console->GetBackgroundColour() == contrast.background());
+    CHECK(console->GetForegroundColour() == contrast.foreground());
     const wxRect area(frame->ClientToScreen(wxPoint(0, 0)), frame->GetClientSize());
     for (const char* page : {"mediator-learners-page", "mediator-activities-page", "mediator-dashboard-page",
                              "mediator-reports-page", "mediator-journal-page"}) {
