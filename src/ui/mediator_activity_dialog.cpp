@@ -68,7 +68,7 @@ MediatorActivityDialog::MediatorActivityDialog(wxWindow* parent, const Appearanc
     auto* grid = new wxFlexGridSizer(2, gap, gap * 2);
     grid->AddGrowableCol(1, 1);
     const auto row = [&](const wxString& label, wxWindow* control) {
-        grid->Add(field_label(p, label), wxSizerFlags().Top().Border(wxTOP, gap / 2));
+        grid->Add(label_for(control, label), wxSizerFlags().Top().Border(wxTOP, gap / 2));
         grid->Add(control, wxSizerFlags().Expand());
     };
     const auto note = [&](const wxString& text) {
@@ -116,10 +116,10 @@ MediatorActivityDialog::MediatorActivityDialog(wxWindow* parent, const Appearanc
         duration_preset_->SetSelection(static_cast<int>(found - list.begin()));
     });
     duration->Add(duration_preset_, wxSizerFlags().Border(wxRIGHT, gap));
-    duration->Add(new wxStaticText(p, wxID_ANY, _("Minutes:")),
+    duration->Add(label_for(duration_, _("Minutes:")),
                   wxSizerFlags().CentreVertical().Border(wxRIGHT, gap / 2));
     duration->Add(duration_);
-    grid->Add(field_label(p, _("Duration:")), wxSizerFlags().Top().Border(wxTOP, gap / 2));
+    grid->Add(label_for(duration_preset_, _("Duration:")), wxSizerFlags().Top().Border(wxTOP, gap / 2));
     grid->Add(duration);
 
     place_type_ = coop_choice(p, "activity-place-type", core::place_types(), activity_.place_type, true);

@@ -131,6 +131,19 @@ wxStaticText* field_label(wxWindow* parent, const wxString& text) {
     return new wxStaticText(parent, wxID_ANY, text);
 }
 
+wxStaticText* label_for(wxWindow* control, const wxString& text) {
+    auto* label = new wxStaticText(control->GetParent(), wxID_ANY, text);
+    label->MoveBeforeInTabOrder(control);
+    wxString spoken = text;
+    spoken.Trim();
+    if (spoken.EndsWith(":")) {
+        spoken.RemoveLast();
+        spoken.Trim();
+    }
+    control->SetHelpText(spoken);
+    return label;
+}
+
 namespace {
 
 void wrap_to(wxStaticText* text, const wxWindow* area) {

@@ -61,6 +61,10 @@ std::string chosen_id(const wxChoice* choice, const std::vector<core::TagEntry>&
 // A label for the control that follows it: screen readers read it, and it grows with the text.
 wxStaticText* field_label(wxWindow* parent, const wxString& text);
 
+// The label of a control made before it: placed before it among its siblings (the text a screen
+// reader takes for it) and given to it as its help text, as the rest of the app does.
+wxStaticText* label_for(wxWindow* control, const wxString& text);
+
 // A text that wraps to the width of `area` (less a margin) whenever area is resized, so that it is
 // never cut at large text sizes; set_wrapped changes it later.
 wxStaticText* wrapped_text(wxWindow* parent, const wxString& text, wxWindow* area);

@@ -45,7 +45,7 @@ MediatorLearnerDialog::MediatorLearnerDialog(wxWindow* parent, const Appearance&
     auto* grid = new wxFlexGridSizer(2, gap, gap * 2);
     grid->AddGrowableCol(1, 1);
     const auto row = [&](const wxString& label, wxWindow* control) {
-        grid->Add(field_label(this, label), wxSizerFlags().CentreVertical());
+        grid->Add(label_for(control, label), wxSizerFlags().CentreVertical());
         grid->Add(control, wxSizerFlags().Expand());
     };
 

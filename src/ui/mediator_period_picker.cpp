@@ -25,7 +25,7 @@ MediatorPeriodPicker::MediatorPeriodPicker(wxWindow* parent, const wxString& nam
     auto* sizer = new wxBoxSizer(wxVERTICAL);
     auto* line = new wxBoxSizer(wxHORIZONTAL);
     const auto add = [&](const wxString& label, wxWindow* control) {
-        line->Add(field_label(this, label), wxSizerFlags().CentreVertical().Border(wxRIGHT, gap / 2));
+        line->Add(label_for(control, label), wxSizerFlags().CentreVertical().Border(wxRIGHT, gap / 2));
         line->Add(control, wxSizerFlags().CentreVertical().Border(wxRIGHT, gap * 2));
     };
     preset_ = new wxChoice(this, wxID_ANY);

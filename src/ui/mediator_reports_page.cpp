@@ -112,7 +112,7 @@ MediatorReportsPage::MediatorReportsPage(wxWindow* parent, MediatorContext& cont
     auto* grid = new wxFlexGridSizer(2, gap, gap * 2);
     grid->AddGrowableCol(1, 1);
     const auto row = [&](const wxString& label, wxWindow* control) {
-        grid->Add(field_label(box, label), wxSizerFlags().CentreVertical());
+        grid->Add(label_for(control, label), wxSizerFlags().CentreVertical());
         grid->Add(control, wxSizerFlags().Expand());
     };
     xapi_endpoint_ = new wxTextCtrl(box, wxID_ANY);
