@@ -149,6 +149,10 @@ MediatorReportsPage::MediatorReportsPage(wxWindow* parent, MediatorContext& cont
     send->Bind(wxEVT_BUTTON, [this](wxCommandEvent&) { send_now(); });
     send_row->Add(send);
     sending->Add(send_row, wxSizerFlags().Border(wxALL, gap));
+    // What the last sending did, beside its button: the page's status line may be scrolled away.
+    send_result_ = new wxStaticText(box, wxID_ANY, wxEmptyString);
+    send_result_->SetName("send-result");
+    sending->Add(send_result_, wxSizerFlags().Expand().Border(wxLEFT | wxRIGHT, gap));
     outbox_status_ = new wxStaticText(box, wxID_ANY, wxEmptyString);
     outbox_status_->SetName("send-status");
     sending->Add(outbox_status_, wxSizerFlags().Expand().Border(wxALL, gap));
@@ -279,12 +283,13 @@ core::SendTarget MediatorReportsPage::target_from_fields() const {
 
 void MediatorReportsPage::send_now() {
     if (!context_.http) {
-        say(_("Sending is not available in this version: save the reports to a USB stick instead."), true);
+        say(_("Sending is not available in this version: save the reports to a USB stick instead."), true,
+            send_result_);
         return;
     }
     const core::SendTarget target = target_from_fields();
     if (target.xapi_endpoint.empty() && target.stats_endpoint.empty()) {
-        say(_("Type the address where the reports go first."), true);
+        say(_("Type the address where the reports go first."), true, send_result_);
         xapi_endpoint_->SetFocus();
         return;
     }
@@ -302,15 +307,14 @@ void MediatorReportsPage::send_now() {
                         std::to_string(report.sent) + ", already stored " +
                         std::to_string(report.already_stored) + ", refused " + std::to_string(report.dead) +
                         ", later " + std::to_string(report.retry_later));
-        wxString message = wxString::FromUTF8(report.message);
+        // The sender's summary says it all, a refused token or password included.
+        const wxString message = wxString::FromUTF8(report.message);
         if (report.auth_refused) {
-            message += "\n" + _("The server refused the credentials: type a new token, or user and password, "
-                                "then send again.");
             ask_credentials_again();
         }
-        say(message, report.auth_refused || report.unsafe_endpoint || report.dead > 0);
+        say(message, report.auth_refused || report.unsafe_endpoint || report.dead > 0, send_result_);
     } catch (const core::StoreError& error) {
-        say(wxString::FromUTF8(error.what()), true);
+        say(wxString::FromUTF8(error.what()), true, send_result_);
         show_store_error(this, error);
     }
     refresh();
@@ -370,7 +374,7 @@ void MediatorReportsPage::load_settings() {
 void MediatorReportsPage::save_settings() {
     try {
         core::save_send_target(*context_.store, target_from_fields());
-        say(_("The sending settings are saved."), false);
+        say(_("The sending settings are saved."), false, send_result_);
     } catch (const core::StoreError& error) {
         show_store_error(this, error);
     }
@@ -382,11 +386,30 @@ void MediatorReportsPage::update_auth_fields() {
     password_->Enable(auth_->GetSelection() == 2);
 }
 
-void MediatorReportsPage::say(const wxString& message, bool problem) {
-    status_->SetLabel(message);
-    status_->SetForegroundColour(problem ? context_.appearance.error() : context_.appearance.foreground());
-    status_->Wrap(std::max(GetClientSize().x - FromDIP(40), FromDIP(300)));
+void MediatorReportsPage::say(const wxString& message, bool problem, wxStaticText* where) {
+    where = where != nullptr ? where : status_;
+    where->SetLabel(message);
+    where->SetForegroundColour(problem ? context_.appearance.error() : context_.appearance.foreground());
+    where->Wrap(std::max(GetClientSize().x - FromDIP(60), FromDIP(300)));
     Layout();
+    if (auto* content = dynamic_cast<wxScrolledWindow*>(FindWindow("reports-content")); content != nullptr) {
+        content->Layout();
+        content->FitInside();
+        // The message is scrolled into view: it answers what the mediator just did.
+        const wxRect shown = content->GetScreenRect();
+        const wxRect said = where->GetScreenRect();
+        int unit = 1;
+        content->GetScrollPixelsPerUnit(nullptr, &unit);
+        unit = std::max(unit, 1);
+        int x = 0;
+        int y = 0;
+        content->GetViewStart(&x, &y);
+        if (said.GetBottom() > shown.GetBottom()) {
+            content->Scroll(x, y + (said.GetBottom() - shown.GetBottom()) / unit + 1);
+        } else if (said.GetTop() < shown.GetTop()) {
+            content->Scroll(x, std::max(0, y - (shown.GetTop() - said.GetTop()) / unit - 1));
+        }
+    }
 }
 
 }  // namespace pasapas::ui

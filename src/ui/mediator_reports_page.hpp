@@ -40,7 +40,8 @@ private:
     [[nodiscard]] core::SendTarget target_from_fields() const;
     void export_clicked(core::ReportFormat format);
     void ask_credentials_again();
-    void say(const wxString& message, bool problem);
+    // In the page's status line, or in `where`.
+    void say(const wxString& message, bool problem, wxStaticText* where = nullptr);
     void load_settings();
     void save_settings();
     void update_auth_fields();
@@ -58,6 +59,7 @@ private:
     wxTextCtrl* token_ = nullptr;
     wxTextCtrl* user_ = nullptr;
     wxTextCtrl* password_ = nullptr;
+    wxStaticText* send_result_ = nullptr;
     wxStaticText* outbox_status_ = nullptr;
     wxListCtrl* dead_ = nullptr;
     wxButton* retry_ = nullptr;

@@ -5,6 +5,7 @@
 #include "core/activity_book.hpp"
 #include "core/mediator_accounts.hpp"
 #include "core/mediator_log.hpp"
+#include "core/outbox.hpp"
 #include "core/report_exports.hpp"
 #include "core/sqlite_support.hpp"
 #include "ui/main_frame.hpp"
@@ -12,6 +13,7 @@
 #include "wx_test_support.hpp"
 
 #include <wx/checklst.h>
+#include <wx/choice.h>
 #include <wx/filepicker.h>
 #include <wx/listctrl.h>
 #include <wx/notebook.h>
@@ -25,6 +27,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -39,7 +42,8 @@ namespace core = pasapas::core;
 constexpr const char* kLogin = "mediatrice";
 constexpr const char* kPassword = "tournesol-42";
 
-MainFrame* start_app(const fs::path& db, int percent = 100, bool high_contrast = false) {
+MainFrame* start_app(const fs::path& db, int percent = 100, bool high_contrast = false,
+                     std::shared_ptr<core::HttpClient> http = nullptr) {
     pasapas::ui::MainFrameOptions options;
     options.database = db;
     options.lessons_dir = PASAPAS_LESSONS_DIR;
@@ -47,6 +51,7 @@ MainFrame* start_app(const fs::path& db, int percent = 100, bool high_contrast =
     options.appearance.language = "en";
     options.appearance.text_percent = percent;
     options.appearance.high_contrast = high_contrast;
+    options.http = std::move(http);
     auto* frame = new MainFrame(options);
     frame->SetSize(frame->FromDIP(wxSize(1024, 768)));
     frame->Move(0, 0);
@@ -416,5 +421,108 @@ TEST_CASE("The mediator console fits the window at 200 % text size, in high cont
         screenshot(frame, std::string("mediator-200-") + page + ".png");
         require_fits(frame, area, console->pages()->GetCurrentPage());
     }
+    quit(frame);
+}
+
+namespace {
+
+// The collectivité's server, played by the test: answers each request with the next status.
+struct ScriptedServer : core::HttpClient {
+    std::vector<long> statuses;
+    std::vector<core::HttpRequest> requests;
+    core::HttpResponse send(const core::HttpRequest& request) override {
+        requests.push_back(request);
+        core::HttpResponse response;
+        response.status = statuses.at(std::min(requests.size(), statuses.size()) - 1);
+        return response;
+    }
+};
+
+std::string authorization(const core::HttpRequest& request) {
+    for (const auto& [name, value] : request.headers) {
+        if (name == "Authorization") {
+            return value;
+        }
+    }
+    return {};
+}
+
+// Brings a field of the scrolling reports page into view (focus scrolls to it), then clicks it.
+wxWindow* reveal(MainFrame* frame, const wxString& name) {
+    wxWindow* window = frame->FindWindow(name);
+    REQUIRE(window != nullptr);
+    window->SetFocus();
+    pump(100);
+    return settled(require_window(frame, name));
+}
+
+}  // namespace
+
+TEST_CASE("Sending: refused credentials are asked again, then the statistics go once", "[gui]") {
+    ensure_wx();
+    TempDir temp{"pasapas-gui-mediator-send"};
+    const fs::path db = temp.path / "progress.db";
+    {
+        core::ProgressStore store(db);
+        store.create_learner("Anouk", "chat");
+        core::MediatorAccounts(store).create(kLogin, kPassword);
+    }
+    auto server = std::make_shared<ScriptedServer>();
+    server->statuses = {401, 200};
+    MainFrame* frame = start_app(db, 100, false, server);
+    click(settled(require_window(frame, "mediator-button")));
+    sign_in(frame, kPassword);
+    REQUIRE(wait_until([&] { return frame->screen() == MainFrame::Screen::Mediator; }));
+    wait_gone("mediator-sign-in-dialog");
+    REQUIRE(console_of(frame)->show_page("mediator-reports-page"));
+    pump(200);
+
+    click(reveal(frame, "send-stats-endpoint"));
+    type_text("https://stats.example.fr/pasapas");
+    auto* auth = dynamic_cast<wxChoice*>(frame->FindWindow("send-auth"));
+    REQUIRE(auth != nullptr);
+    auth->SetSelection(1);  // Bearer token
+    wxCommandEvent chosen(wxEVT_CHOICE, auth->GetId());
+    chosen.SetEventObject(auth);
+    chosen.SetInt(1);
+    auth->ProcessWindowEvent(chosen);
+    auto* token = dynamic_cast<wxTextCtrl*>(frame->FindWindow("send-token"));
+    REQUIRE(token != nullptr);
+    REQUIRE(token->IsEnabled());
+    click(reveal(frame, "send-token"));
+    type_text("old-token");
+
+    // The server refuses the token: nothing is lost, the token is asked again.
+    click(reveal(frame, "send-now"));
+    REQUIRE(wait_until([&] { return server->requests.size() == 1; }));
+    CHECK(authorization(server->requests.at(0)) == "Bearer old-token");
+    REQUIRE(wait_until([&] { return token->GetValue().empty(); }));
+    CHECK(text_of(frame->FindWindow("send-result")).find("credentials") != std::string::npos);
+    CHECK(core::Outbox(*frame->store()).counts().pending == 1);
+    screenshot(frame, "mediator-8-send-refused.png");
+
+    // A new token: the statistics go, once, and the page says so.
+    click(reveal(frame, "send-token"));
+    type_text("new-token");
+    click(reveal(frame, "send-now"));
+    REQUIRE(wait_until([&] { return server->requests.size() == 2; }));
+    CHECK(authorization(server->requests.at(1)) == "Bearer new-token");
+    REQUIRE(wait_until([&] { return core::Outbox(*frame->store()).counts().sent == 1; }));
+    CHECK(core::Outbox(*frame->store()).counts().pending == 0);
+    CHECK(text_of(frame->FindWindow("send-status")).find("Sent: 1") != std::string::npos);
+    CHECK(journal(frame).front().action == "send");
+    screenshot(frame, "mediator-9-sent.png");
+
+    // Sending again queues nothing new and sends nothing twice.
+    const auto sends = [&] {
+        const auto entries = journal(frame);
+        return std::count_if(entries.begin(), entries.end(),
+                             [](const auto& e) { return e.action == "send"; });
+    };
+    REQUIRE(sends() == 2);
+    click(reveal(frame, "send-now"));
+    REQUIRE(wait_until([&] { return sends() == 3; }));
+    CHECK(server->requests.size() == 2);
+    CHECK(journal(frame).front().detail.find("queued 0") != std::string::npos);
     quit(frame);
 }
