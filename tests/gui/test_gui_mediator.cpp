@@ -10,6 +10,7 @@
 #include "core/sqlite_support.hpp"
 #include "ui/main_frame.hpp"
 #include "ui/mediator_console_panel.hpp"
+#include "ui/mediator_reports_page.hpp"
 #include "wx_test_support.hpp"
 
 #include <wx/checklst.h>
@@ -322,6 +323,29 @@ TEST_CASE("A mediator creates the account, looks after learners and activities, 
     CHECK(journal(frame).front().action == "export");
     CHECK(journal(frame).front().detail.find("coop-csv") != std::string::npos);
 
+    // "Save everything to a USB stick" (its folder dialog is GTK's own, so the stick is chosen
+    // here): every format in a new folder, and the page says where.
+    auto* reports =
+        dynamic_cast<pasapas::ui::MediatorReportsPage*>(frame->FindWindow("mediator-reports-page"));
+    REQUIRE(reports != nullptr);
+    const fs::path stick = temp.path / "stick";
+    fs::create_directories(stick);
+    reports->save_to_usb(stick);
+    std::vector<fs::path> folders;
+    for (const auto& entry : fs::directory_iterator(stick)) {
+        folders.push_back(entry.path());
+    }
+    REQUIRE(folders.size() == 1);
+    CHECK(folders.front().filename().string().rfind("Pas-a-Pas_rapports_", 0) == 0);
+    std::vector<std::string> saved;
+    for (const auto& entry : fs::directory_iterator(folders.front())) {
+        saved.push_back(entry.path().extension().string());
+    }
+    std::sort(saved.begin(), saved.end());
+    CHECK(saved == std::vector<std::string>{".csv", ".csv", ".html", ".json", ".xlsx"});
+    CHECK(text_of(frame->FindWindow("reports-status")).find("Everything is saved") != std::string::npos);
+    CHECK(journal(frame).front().action == "save-usb");
+
     // Erase Ysoline for good, after typing her name; the journal does not name her.
     REQUIRE(console->show_page("mediator-learners-page"));
     pump(200);
@@ -524,5 +548,28 @@ TEST_CASE("Sending: refused credentials are asked again, then the statistics go 
     REQUIRE(wait_until([&] { return sends() == 3; }));
     CHECK(server->requests.size() == 2);
     CHECK(journal(frame).front().detail.find("queued 0") != std::string::npos);
+
+    // Another period makes other statistics; the server refuses them (400): they are listed as
+    // refused, and "Try again" sends them once the server takes them.
+    auto* preset = dynamic_cast<wxChoice*>(frame->FindWindow("reports-period-preset"));
+    REQUIRE(preset != nullptr);
+    preset->SetSelection(3);  // Everything
+    wxCommandEvent everything(wxEVT_CHOICE, preset->GetId());
+    everything.SetEventObject(preset);
+    everything.SetInt(3);
+    preset->ProcessWindowEvent(everything);
+    server->statuses = {401, 200, 400, 200};
+    click(reveal(frame, "send-now"));
+    REQUIRE(wait_until([&] { return server->requests.size() == 3; }));
+    auto* dead = dynamic_cast<wxListCtrl*>(frame->FindWindow("send-dead-letters"));
+    REQUIRE(dead != nullptr);
+    REQUIRE(wait_until([&] { return dead->GetItemCount() == 1; }));
+    CHECK(dead->GetItemText(0, 2) == "400");
+    CHECK(text_of(frame->FindWindow("send-status")).find("Refused: 1") != std::string::npos);
+    screenshot(frame, "mediator-10-refused.png");
+    click(reveal(frame, "send-retry"));
+    REQUIRE(wait_until([&] { return server->requests.size() == 4; }));
+    REQUIRE(wait_until([&] { return dead->GetItemCount() == 0; }));
+    CHECK(core::Outbox(*frame->store()).counts().sent == 2);
     quit(frame);
 }
