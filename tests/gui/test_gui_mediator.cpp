@@ -573,3 +573,40 @@ TEST_CASE("Sending: refused credentials are asked again, then the statistics go 
     CHECK(core::Outbox(*frame->store()).counts().sent == 2);
     quit(frame);
 }
+
+TEST_CASE("Too many wrong passwords: the sign-in says how long to wait, even for the right one", "[gui]") {
+    ensure_wx();
+    TempDir temp{"pasapas-gui-mediator-lock"};
+    const fs::path db = temp.path / "progress.db";
+    {
+        core::ProgressStore store(db);
+        core::MediatorAccounts(store).create(kLogin, kPassword);
+    }
+    MainFrame* frame = start_app(db);
+    click(settled(require_window(frame, "mediator-button")));
+    wxWindow* dialog = require_dialog("mediator-sign-in-dialog");
+    type_into(dialog, "mediator-login", kLogin);
+    for (int attempt = 1; attempt <= core::MediatorAccounts::kMaxAttempts; ++attempt) {
+        type_into(dialog, "mediator-password", "not-the-password");
+        click(require_window(dialog, "mediator-sign-in"));
+        REQUIRE(wait_until(
+            [&] { return dynamic_cast<wxTextCtrl*>(dialog->FindWindow("mediator-password"))->IsEmpty(); }));
+    }
+    REQUIRE(wait_until([&] {
+        return text_of(require_window(dialog, "mediator-sign-in-message")).find("Too many attempts") !=
+               std::string::npos;
+    }));
+    CHECK(text_of(dialog->FindWindow("mediator-sign-in-message")).find("seconds") != std::string::npos);
+    screenshot(dialog, "mediator-11-locked.png");
+    // The right password waits too: the console stays shut.
+    type_into(dialog, "mediator-password", kPassword);
+    click(require_window(dialog, "mediator-sign-in"));
+    REQUIRE(wait_until(
+        [&] { return dynamic_cast<wxTextCtrl*>(dialog->FindWindow("mediator-password"))->IsEmpty(); }));
+    CHECK(text_of(dialog->FindWindow("mediator-sign-in-message")).find("Too many attempts") !=
+          std::string::npos);
+    CHECK(frame->screen() == MainFrame::Screen::Profiles);
+    click(require_window(dialog, "mediator-cancel"));
+    wait_gone("mediator-sign-in-dialog");
+    quit(frame);
+}
