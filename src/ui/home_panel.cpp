@@ -89,7 +89,7 @@ HomePanel::HomePanel(wxWindow* parent, const std::optional<core::Learner>& learn
         learner ? wxString::Format(_("Hello, %s"), wxString::FromUTF8(learner->name)) : _("Hello! (guest)"));
     hello->SetName("hello");
     set_relative_size(hello, 1.6);
-    hello->SetFont(hello->GetFont().Bold());
+    hello->SetFont(appearance.font(1.6, true));
     top->Add(hello, wxSizerFlags().CentreVertical());
     top->AddStretchSpacer();
     auto* settings = new wxButton(this, wxID_ANY, _("Settings"));
@@ -133,8 +133,7 @@ HomePanel::HomePanel(wxWindow* parent, const std::optional<core::Learner>& learn
     auto* list = new wxBoxSizer(wxVERTICAL);
     // Card lines are broken by counting characters against the average width of the final
     // font: measuring word by word (wxStaticText::Wrap) was the slowest part of start-up.
-    wxFont body_font = GetFont();
-    body_font.SetPointSize(appearance.point_size());
+    const wxFont body_font = appearance.font();
     // A sample of ordinary sentence text: its average character is what a line is made of.
     const wxString sample =
         wxString::FromUTF8("Bouger la flèche, taper une adresse e-mail et repérer une arnaque.");
@@ -174,7 +173,7 @@ HomePanel::HomePanel(wxWindow* parent, const std::optional<core::Learner>& learn
         auto* heading = new wxStaticText(scroller, wxID_ANY, heading_text);
         heading->SetName(wxString::FromUTF8("theme:" + theme));
         set_relative_size(heading, 1.3);
-        heading->SetFont(heading->GetFont().Bold());
+        heading->SetFont(appearance.font(1.3, true));
         list->Add(heading, wxSizerFlags().Border(wxTOP | wxBOTTOM, gap / 2));
 
         for (const core::Lesson* lesson : members) {
@@ -222,7 +221,7 @@ HomePanel::HomePanel(wxWindow* parent, const std::optional<core::Learner>& learn
         auto* heading = new wxStaticText(scroller, wxID_ANY, _("Online procedures (simulations)"));
         heading->SetName("theme:scenarios");
         set_relative_size(heading, 1.3);
-        heading->SetFont(heading->GetFont().Bold());
+        heading->SetFont(appearance.font(1.3, true));
         list->Add(heading, wxSizerFlags().Border(wxTOP | wxBOTTOM, gap / 2));
     }
     for (const core::Scenario& scenario : scenarios) {
