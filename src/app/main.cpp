@@ -129,6 +129,10 @@ bool PasAPasApp::OnInit() {
                               }).share();
 
     pasapas::ui::use_as_desktop_font(options.appearance);
+    // Creating the first window reads wx's table of languages, which installing the catalog
+    // fills: wx does not guard it against two threads, so the window is created once the
+    // catalog is installed. Loading GTK's theme just above takes longer, so this costs nothing.
+    options.language_ready.wait();
     auto* frame = new pasapas::ui::MainFrame(options);
     frame->Show();
     frame->start();
