@@ -5,6 +5,7 @@
 #include "core/progress_store.hpp"
 #include "core/translate.hpp"
 #include "net/curl_http_client.hpp"
+#include "ui/appearance.hpp"
 #include "ui/main_frame.hpp"
 
 #include <wx/app.h>
@@ -100,9 +101,15 @@ bool PasAPasApp::OnInit() {
     pasapas::ui::MainFrameOptions options;
     // French first: the people this is made for mostly read French.
     options.appearance.language = language_ == std::optional<std::string>("en") ? "en" : "fr";
-    pasapas::ui::MainFrame::install_language(options.appearance.language);
-    pasapas::core::set_translator(
-        [](const char* msgid) { return wxGetTranslation(wxString::FromUTF8(msgid)).utf8_string(); });
+    // The interface catalog is the largest file read at start-up: it is read on another core
+    // while GTK creates the window. Whatever translates before it is installed waits for it.
+    options.language_ready = std::async(std::launch::async, [code = options.appearance.language] {
+                                 pasapas::ui::MainFrame::install_language(code);
+                             }).share();
+    pasapas::core::set_translator([ready = options.language_ready](const char* msgid) {
+        ready.wait();
+        return wxGetTranslation(wxString::FromUTF8(msgid)).utf8_string();
+    });
 
     options.database = pasapas::core::database_path(db_);
     options.lessons_dir = pasapas::core::lessons_path(lessons_, executable);
@@ -121,6 +128,11 @@ bool PasAPasApp::OnInit() {
                                   return std::make_shared<pasapas::core::ProgressStore>(file);
                               }).share();
 
+    pasapas::ui::use_as_desktop_font(options.appearance);
+    // Creating the first window reads wx's table of languages, which installing the catalog
+    // fills: wx does not guard it against two threads, so the window is created once the
+    // catalog is installed. Loading GTK's theme just above takes longer, so this costs nothing.
+    options.language_ready.wait();
     auto* frame = new pasapas::ui::MainFrame(options);
     frame->Show();
     frame->start();

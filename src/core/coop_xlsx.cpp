@@ -6,7 +6,11 @@
 #include "sqlite_support.hpp"
 #include "translate.hpp"
 
+#include <dlfcn.h>
+#include <mutex>
 #include <optional>
+#include <stdexcept>
+#include <string>
 #include <system_error>
 #include <xlsxwriter.h>
 
@@ -16,6 +20,65 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr lxw_row_t kHeaderRow = 6;
+
+// libxlsxwriter is opened the first time a spreadsheet is written, not linked: linked, it and
+// what it needs (OpenSSL's libcrypto, minizip) were loaded and relocated at every start of
+// Pas à Pas, for an export mediators make now and then.
+struct Xlsx {
+    decltype(&::workbook_new_opt) workbook_new_opt = nullptr;
+    decltype(&::workbook_close) workbook_close = nullptr;
+    decltype(&::workbook_add_format) workbook_add_format = nullptr;
+    decltype(&::workbook_add_worksheet) workbook_add_worksheet = nullptr;
+    decltype(&::workbook_set_properties) workbook_set_properties = nullptr;
+    decltype(&::format_set_bold) format_set_bold = nullptr;
+    decltype(&::format_set_font_size) format_set_font_size = nullptr;
+    decltype(&::format_set_num_format) format_set_num_format = nullptr;
+    decltype(&::worksheet_write_string) worksheet_write_string = nullptr;
+    decltype(&::worksheet_write_number) worksheet_write_number = nullptr;
+    decltype(&::worksheet_write_datetime) worksheet_write_datetime = nullptr;
+    decltype(&::worksheet_set_column) worksheet_set_column = nullptr;
+    decltype(&::worksheet_freeze_panes) worksheet_freeze_panes = nullptr;
+    decltype(&::worksheet_autofilter) worksheet_autofilter = nullptr;
+    decltype(&::lxw_strerror) lxw_strerror = nullptr;
+};
+
+template <typename Function>
+void find_symbol(void* library, const char* name, Function& out) {
+    out = reinterpret_cast<Function>(dlsym(library, name));
+    if (out == nullptr) {
+        throw std::runtime_error(std::string("libxlsxwriter has no ") + name);
+    }
+}
+
+// Opened once per process, never closed. Throws std::runtime_error when it cannot be opened.
+const Xlsx& xlsx() {
+    static std::once_flag once;
+    static Xlsx api;
+    std::call_once(once, [] {
+        void* library = dlopen("libxlsxwriter.so.4", RTLD_NOW | RTLD_LOCAL);
+        if (library == nullptr) {
+            throw std::runtime_error("libxlsxwriter could not be opened");
+        }
+        Xlsx found;
+        find_symbol(library, "workbook_new_opt", found.workbook_new_opt);
+        find_symbol(library, "workbook_close", found.workbook_close);
+        find_symbol(library, "workbook_add_format", found.workbook_add_format);
+        find_symbol(library, "workbook_add_worksheet", found.workbook_add_worksheet);
+        find_symbol(library, "workbook_set_properties", found.workbook_set_properties);
+        find_symbol(library, "format_set_bold", found.format_set_bold);
+        find_symbol(library, "format_set_font_size", found.format_set_font_size);
+        find_symbol(library, "format_set_num_format", found.format_set_num_format);
+        find_symbol(library, "worksheet_write_string", found.worksheet_write_string);
+        find_symbol(library, "worksheet_write_number", found.worksheet_write_number);
+        find_symbol(library, "worksheet_write_datetime", found.worksheet_write_datetime);
+        find_symbol(library, "worksheet_set_column", found.worksheet_set_column);
+        find_symbol(library, "worksheet_freeze_panes", found.worksheet_freeze_panes);
+        find_symbol(library, "worksheet_autofilter", found.worksheet_autofilter);
+        find_symbol(library, "lxw_strerror", found.lxw_strerror);
+        api = found;
+    });
+    return api;
+}
 
 struct XlsxFailure {
     lxw_error code = LXW_NO_ERROR;
@@ -33,14 +96,14 @@ class Workbook {
 public:
     explicit Workbook(const fs::path& file) {
         lxw_workbook_options options{};
-        workbook_ = workbook_new_opt(file.c_str(), &options);
+        workbook_ = xlsx().workbook_new_opt(file.c_str(), &options);
         if (workbook_ == nullptr) {
             throw XlsxFailure{LXW_ERROR_MEMORY_MALLOC_FAILED};
         }
     }
     ~Workbook() {
         if (workbook_ != nullptr) {
-            workbook_close(workbook_);
+            xlsx().workbook_close(workbook_);
         }
     }
     Workbook(const Workbook&) = delete;
@@ -50,7 +113,7 @@ public:
     void close() {
         auto* workbook = workbook_;
         workbook_ = nullptr;
-        check(workbook_close(workbook));
+        check(xlsx().workbook_close(workbook));
     }
 
 private:
@@ -71,30 +134,30 @@ std::optional<lxw_datetime> date_cell(const std::string& french) {
 class SheetWriter {
 public:
     SheetWriter(lxw_workbook* workbook, lxw_worksheet* sheet) : sheet_(sheet) {
-        bold_ = workbook_add_format(workbook);
-        title_ = workbook_add_format(workbook);
-        date_ = workbook_add_format(workbook);
+        bold_ = xlsx().workbook_add_format(workbook);
+        title_ = xlsx().workbook_add_format(workbook);
+        date_ = xlsx().workbook_add_format(workbook);
         if (bold_ == nullptr || title_ == nullptr || date_ == nullptr) {
             throw XlsxFailure{LXW_ERROR_MEMORY_MALLOC_FAILED};
         }
-        format_set_bold(bold_);
-        format_set_bold(title_);
-        format_set_font_size(title_, 14);
-        format_set_num_format(date_, "dd/mm/yyyy");
+        xlsx().format_set_bold(bold_);
+        xlsx().format_set_bold(title_);
+        xlsx().format_set_font_size(title_, 14);
+        xlsx().format_set_num_format(date_, "dd/mm/yyyy");
     }
 
     void text(lxw_row_t row, lxw_col_t col, const std::string& value, lxw_format* format = nullptr) {
-        check(worksheet_write_string(sheet_, row, col, value.c_str(), format));
+        check(xlsx().worksheet_write_string(sheet_, row, col, value.c_str(), format));
     }
 
     void number(lxw_row_t row, lxw_col_t col, double value) {
-        check(worksheet_write_number(sheet_, row, col, value, nullptr));
+        check(xlsx().worksheet_write_number(sheet_, row, col, value, nullptr));
     }
 
     // A real date when it reads as one, so that the sheet sorts and filters by date.
     void date(lxw_row_t row, lxw_col_t col, const std::string& french) {
         if (auto when = date_cell(french)) {
-            check(worksheet_write_datetime(sheet_, row, col, &*when, date_));
+            check(xlsx().worksheet_write_datetime(sheet_, row, col, &*when, date_));
         } else {
             text(row, col, french);
         }
@@ -111,7 +174,7 @@ private:
 };
 
 void write_sheet(lxw_workbook* workbook, const ReportDataset& data) {
-    lxw_worksheet* sheet = workbook_add_worksheet(workbook, "Activités");
+    lxw_worksheet* sheet = xlsx().workbook_add_worksheet(workbook, "Activités");
     if (sheet == nullptr) {
         throw XlsxFailure{LXW_ERROR_MEMORY_MALLOC_FAILED};
     }
@@ -150,10 +213,10 @@ void write_sheet(lxw_workbook* workbook, const ReportDataset& data) {
         }
         ++row;
     }
-    check(worksheet_set_column(sheet, 0, static_cast<lxw_col_t>(columns.size() - 1), 22, nullptr));
-    worksheet_freeze_panes(sheet, kHeaderRow + 1, 0);
-    check(worksheet_autofilter(sheet, kHeaderRow, 0, row > kHeaderRow + 1 ? row - 1 : kHeaderRow,
-                               static_cast<lxw_col_t>(columns.size() - 1)));
+    check(xlsx().worksheet_set_column(sheet, 0, static_cast<lxw_col_t>(columns.size() - 1), 22, nullptr));
+    xlsx().worksheet_freeze_panes(sheet, kHeaderRow + 1, 0);
+    check(xlsx().worksheet_autofilter(sheet, kHeaderRow, 0, row > kHeaderRow + 1 ? row - 1 : kHeaderRow,
+                                      static_cast<lxw_col_t>(columns.size() - 1)));
 }
 
 StoreError xlsx_error(const fs::path& file, const std::string& detail) {
@@ -170,6 +233,11 @@ void write_coop_xlsx(const ReportDataset& data, const fs::path& file) {
     fs::path partial = file;
     partial += ".part";
     try {
+        static_cast<void>(xlsx());
+    } catch (const std::runtime_error& missing) {
+        throw xlsx_error(file, missing.what());
+    }
+    try {
         Workbook workbook(partial);
         // No author: libxlsxwriter would not guess one, and no name belongs in this file.
         std::string title = "Export des activités";
@@ -177,13 +245,13 @@ void write_coop_xlsx(const ReportDataset& data, const fs::path& file) {
         lxw_doc_properties properties{};
         properties.title = title.data();
         properties.comments = comments.data();
-        check(workbook_set_properties(workbook.get(), &properties));
+        check(xlsx().workbook_set_properties(workbook.get(), &properties));
         write_sheet(workbook.get(), data);
         workbook.close();
     } catch (const XlsxFailure& failure) {
         std::error_code ignored;
         fs::remove(partial, ignored);
-        throw xlsx_error(file, lxw_strerror(failure.code));
+        throw xlsx_error(file, xlsx().lxw_strerror(failure.code));
     }
     std::error_code error;
     fs::rename(partial, file, error);

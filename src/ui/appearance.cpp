@@ -8,6 +8,8 @@
 #include <wx/tglbtn.h>
 
 #include <cmath>
+#include <cstdlib>
+#include <dlfcn.h>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -74,15 +76,28 @@ void set_colours(wxWindow* window, const wxColour& foreground, const wxColour& b
     }
 }
 
-void apply_to(wxWindow* window, const Appearance& appearance) {
-    wxFont font = window->GetFont();
-    if (!font.IsOk()) {
-        font = wxSystemSettings::GetFont(wxSYS_DEFAULT_GUI_FONT);
-    }
-    const int points = appearance.point_size(relative_size_of(window));
-    if (font.GetPointSize() != points) {
-        font.SetPointSize(points);
-        window->SetFont(font);
+// The body size GTK's default font has in this process, 0 when it could not be set.
+int& desktop_points() {
+    static int points = 0;
+    return points;
+}
+
+// fonts_settled: the desktop font already had the body size before this pass, so every control
+// at the body size has it, from GTK's default or from a font derived from it when created.
+// Reading a control's font otherwise asks GTK for its theme's default, which builds a throw-away
+// widget each time: this is what made the home screen slow to appear.
+void apply_to(wxWindow* window, const Appearance& appearance, bool fonts_settled) {
+    const double relative = relative_size_of(window);
+    const int points = appearance.point_size(relative);
+    if (!fonts_settled || relative != 1.0) {
+        wxFont font = window->GetFont();
+        if (!font.IsOk()) {
+            font = wxSystemSettings::GetFont(wxSYS_DEFAULT_GUI_FONT);
+        }
+        if (font.GetPointSize() != points) {
+            font.SetPointSize(points);
+            window->SetFont(font);
+        }
     }
 
     if (auto* toggle = dynamic_cast<wxToggleButton*>(window); toggle != nullptr && toggle->GetValue()) {
@@ -98,7 +113,7 @@ void apply_to(wxWindow* window, const Appearance& appearance) {
     for (wxWindow* child : window->GetChildren()) {
         // Top-level children (dialogs) get their own appearance when they open.
         if (!child->IsTopLevel()) {
-            apply_to(child, appearance);
+            apply_to(child, appearance, fonts_settled);
         }
     }
 }
@@ -149,6 +164,15 @@ int Appearance::point_size(double relative) const {
     return static_cast<int>(std::lround(kBasePoints * text_percent / 100.0 * relative));
 }
 
+wxFont Appearance::font(double relative, bool bold) const {
+    wxFont out = wxSystemSettings::GetFont(wxSYS_DEFAULT_GUI_FONT);
+    out.SetPointSize(point_size(relative));
+    if (bold) {
+        out.MakeBold();
+    }
+    return out;
+}
+
 wxColour Appearance::background() const {
     return high_contrast ? wxColour(0, 0, 0) : wxColour(0xff, 0xff, 0xff);
 }
@@ -177,14 +201,51 @@ void apply_appearance(wxWindow* root, const Appearance& appearance) {
     if (root == nullptr) {
         return;
     }
+    const bool changed = use_as_desktop_font(appearance);
+    const bool fonts_settled = !changed && desktop_points() == appearance.point_size();
     root->Freeze();
-    apply_to(root, appearance);
+    apply_to(root, appearance, fonts_settled);
     root->Thaw();
     root->Layout();
     refit_scrolled(root);
     root->SendSizeEvent();
     root->Refresh();
     relayout_after_next_paint(root);
+}
+
+bool use_as_desktop_font(const Appearance& appearance) {
+    const int points = appearance.point_size();
+    if (desktop_points() == points) {
+        return false;
+    }
+    // GTK is already loaded by wx; its settings object is reached through the dynamic linker
+    // rather than GTK's headers, which wx's development package does not require.
+    using SettingsGetter = void* (*)();
+    using PropertyAccess = void (*)(void*, const char*, ...);
+    using Free = void (*)(void*);
+    auto* get_settings = reinterpret_cast<SettingsGetter>(dlsym(RTLD_DEFAULT, "gtk_settings_get_default"));
+    auto* get_property = reinterpret_cast<PropertyAccess>(dlsym(RTLD_DEFAULT, "g_object_get"));
+    auto* set_property = reinterpret_cast<PropertyAccess>(dlsym(RTLD_DEFAULT, "g_object_set"));
+    auto* free_string = reinterpret_cast<Free>(dlsym(RTLD_DEFAULT, "g_free"));
+    void* settings = get_settings != nullptr ? get_settings() : nullptr;
+    if (settings == nullptr || get_property == nullptr || set_property == nullptr || free_string == nullptr) {
+        return false;
+    }
+    // "Family [Style] Size", e.g. "Cantarell 11": keep all but the size.
+    char* current = nullptr;
+    get_property(settings, "gtk-font-name", &current, nullptr);
+    wxString family = current != nullptr ? wxString::FromUTF8(current) : wxString("Sans 10");
+    free_string(current);
+    if (const auto space = family.find_last_of(' '); space != wxString::npos) {
+        double size = 0;
+        if (family.Mid(space + 1).ToCDouble(&size)) {
+            family.Truncate(space);
+        }
+    }
+    const wxString name = wxString::Format("%s %d", family, points);
+    set_property(settings, "gtk-font-name", name.utf8_str().data(), nullptr);
+    desktop_points() = points;
+    return true;
 }
 
 void set_relative_size(wxWindow* window, double relative) {

@@ -30,7 +30,11 @@ wxString escape_markup(const wxString& text) {
 }  // namespace
 
 HomeCard::HomeCard(wxWindow* parent, const wxString& name, const HomeCardText& text, std::size_t wrap_chars)
-    : wxButton(parent, wxID_ANY, wxEmptyString, wxDefaultPosition, wxDefaultSize, wxBU_LEFT), text_(text) {
+    : wxButton(parent, wxID_ANY, wxEmptyString, wxDefaultPosition, wxSize(1, 1), wxBU_LEFT), text_(text) {
+    // Created at a token size: at the default size wx would have GTK measure the empty button,
+    // only to measure it again once it has its text. The token size is no minimum: sizers use
+    // the card's best size, measured once its label is set.
+    SetMinSize(wxDefaultSize);
     SetName(name);
     // The title is bold, a little wider per character than the rest: a shorter line is safe.
     const std::size_t title_chars = wrap_chars * 3 / 4;

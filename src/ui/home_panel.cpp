@@ -3,6 +3,7 @@
 #include "core/tags.hpp"
 #include "ui/appearance.hpp"
 #include "ui/home_card.hpp"
+#include "ui/label.hpp"
 
 #include <wx/button.h>
 #include <wx/msgdlg.h>
@@ -84,12 +85,11 @@ HomePanel::HomePanel(wxWindow* parent, const std::optional<core::Learner>& learn
         picture->SetName("learner-avatar");
         top->Add(picture, wxSizerFlags().CentreVertical().Border(wxRIGHT, gap));
     }
-    auto* hello = new wxStaticText(
-        this, wxID_ANY,
-        learner ? wxString::Format(_("Hello, %s"), wxString::FromUTF8(learner->name)) : _("Hello! (guest)"));
+    auto* hello = new Label(
+        this,
+        learner ? wxString::Format(_("Hello, %s"), wxString::FromUTF8(learner->name)) : _("Hello! (guest)"),
+        appearance, 1.6, true);
     hello->SetName("hello");
-    set_relative_size(hello, 1.6);
-    hello->SetFont(hello->GetFont().Bold());
     top->Add(hello, wxSizerFlags().CentreVertical());
     top->AddStretchSpacer();
     auto* settings = new wxButton(this, wxID_ANY, _("Settings"));
@@ -103,7 +103,7 @@ HomePanel::HomePanel(wxWindow* parent, const std::optional<core::Learner>& learn
     sizer->Add(top, wxSizerFlags().Expand().Border(wxALL, gap));
 
     if (!learner) {
-        auto* note = new wxStaticText(this, wxID_ANY, _("As a guest, nothing is kept when you leave."));
+        auto* note = new Label(this, _("As a guest, nothing is kept when you leave."), appearance);
         sizer->Add(note, wxSizerFlags().Border(wxLEFT | wxRIGHT | wxBOTTOM, gap));
     }
 
@@ -133,8 +133,7 @@ HomePanel::HomePanel(wxWindow* parent, const std::optional<core::Learner>& learn
     auto* list = new wxBoxSizer(wxVERTICAL);
     // Card lines are broken by counting characters against the average width of the final
     // font: measuring word by word (wxStaticText::Wrap) was the slowest part of start-up.
-    wxFont body_font = GetFont();
-    body_font.SetPointSize(appearance.point_size());
+    const wxFont body_font = appearance.font();
     // A sample of ordinary sentence text: its average character is what a line is made of.
     const wxString sample =
         wxString::FromUTF8("Bouger la flèche, taper une adresse e-mail et repérer une arnaque.");
@@ -171,10 +170,8 @@ HomePanel::HomePanel(wxWindow* parent, const std::optional<core::Learner>& learn
         const core::TagEntry* tag = core::find_tag(core::coop_themes(), theme);
         const wxString heading_text =
             tag != nullptr ? lesson_text(std::string(tag->label)) : wxString::FromUTF8(theme);
-        auto* heading = new wxStaticText(scroller, wxID_ANY, heading_text);
+        auto* heading = new Label(scroller, heading_text, appearance, 1.3, true);
         heading->SetName(wxString::FromUTF8("theme:" + theme));
-        set_relative_size(heading, 1.3);
-        heading->SetFont(heading->GetFont().Bold());
         list->Add(heading, wxSizerFlags().Border(wxTOP | wxBOTTOM, gap / 2));
 
         for (const core::Lesson* lesson : members) {
@@ -219,10 +216,8 @@ HomePanel::HomePanel(wxWindow* parent, const std::optional<core::Learner>& learn
 
     // Procedure simulations: rehearsing a real démarche on a simulated site.
     if (!scenarios.empty()) {
-        auto* heading = new wxStaticText(scroller, wxID_ANY, _("Online procedures (simulations)"));
+        auto* heading = new Label(scroller, _("Online procedures (simulations)"), appearance, 1.3, true);
         heading->SetName("theme:scenarios");
-        set_relative_size(heading, 1.3);
-        heading->SetFont(heading->GetFont().Bold());
         list->Add(heading, wxSizerFlags().Border(wxTOP | wxBOTTOM, gap / 2));
     }
     for (const core::Scenario& scenario : scenarios) {

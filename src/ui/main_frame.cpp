@@ -76,6 +76,9 @@ MainFrame::MainFrame(MainFrameOptions options)
       session_appearance_(options_.appearance),
       appearance_(options_.appearance) {
     SetName("main-frame");
+    if (options_.language_ready.valid()) {
+        options_.language_ready.wait();
+    }
     try {
         store_ = options_.preloaded_store.valid() ? options_.preloaded_store.get()
                                                   : std::make_shared<core::ProgressStore>(options_.database);

@@ -37,6 +37,9 @@ struct MainFrameOptions {
     // How the mediator console sends reports (libcurl in the app); null: sending is unavailable.
     std::shared_ptr<core::HttpClient> http;
     bool open_mediator = false;  // start on the mediator area's sign-in
+    // The interface catalog, when the caller is reading it in the background (see
+    // install_language); the frame waits for it before it creates its first control.
+    std::shared_future<void> language_ready;
 };
 
 class MainFrame : public wxFrame {
