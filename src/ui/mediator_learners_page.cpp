@@ -76,7 +76,8 @@ MediatorLearnersPage::MediatorLearnersPage(wxWindow* parent, MediatorContext& co
 }
 
 void MediatorLearnersPage::refresh() {
-    const core::LearnerId keep = selected() != nullptr ? selected()->id : 0;
+    const core::Learner* before = selected();
+    const core::LearnerId keep = before != nullptr ? before->id : 0;
     table_->DeleteAllItems();
     try {
         learners_ = context_.store->all_learners();
