@@ -53,16 +53,6 @@ void refit_scrolled(wxWindow* window) {
     }
 }
 
-// wx caches each control's best size; one measured before GTK applied a new font is stale.
-void forget_best_sizes(wxWindow* window) {
-    window->InvalidateBestSize();
-    for (wxWindow* child : window->GetChildren()) {
-        if (!child->IsTopLevel()) {
-            forget_best_sizes(child);
-        }
-    }
-}
-
 // Only what differs is set: every change restyles a GTK widget, which is what makes start-up
 // and screen changes slow when done twice.
 // Reading a colour that was never set asks GTK for the theme's default, which builds a
@@ -159,6 +149,15 @@ void relayout_after_next_paint(wxWindow* root) {
 }
 
 }  // namespace
+
+void forget_best_sizes(wxWindow* window) {
+    window->InvalidateBestSize();
+    for (wxWindow* child : window->GetChildren()) {
+        if (!child->IsTopLevel()) {
+            forget_best_sizes(child);
+        }
+    }
+}
 
 int Appearance::point_size(double relative) const {
     return static_cast<int>(std::lround(kBasePoints * text_percent / 100.0 * relative));

@@ -33,6 +33,9 @@ struct Appearance {
 // Sets fonts (keeping each control's relative size, see set_relative_size) and colours on
 // root and all its children, then re-lays out.
 void apply_appearance(wxWindow* root, const Appearance& appearance);
+// wx caches each control's best size; one measured before GTK applied a new font is stale, so a
+// window first laid out before that is measured again after this.
+void forget_best_sizes(wxWindow* window);
 
 // Makes the body size of the appearance GTK's own default font size for this process (the
 // desktop's font family is kept). Controls then have the right size from the moment they are

@@ -1,6 +1,7 @@
 #include "ui/mediator_console_panel.hpp"
 
 #include "core/mediator_log.hpp"
+#include "ui/appearance.hpp"
 #include "ui/mediator_activities_page.hpp"
 #include "ui/mediator_dashboard_page.hpp"
 #include "ui/mediator_journal_page.hpp"
@@ -20,15 +21,6 @@
 namespace pasapas::ui {
 
 namespace {
-
-void forget_best_sizes(wxWindow* window) {
-    window->InvalidateBestSize();
-    for (wxWindow* child : window->GetChildren()) {
-        if (!child->IsTopLevel()) {
-            forget_best_sizes(child);
-        }
-    }
-}
 
 // Every panel inside, top down: a panel whose size did not change is not laid out again by its
 // parent, and would keep the positions measured with the fonts it had before.

@@ -2,6 +2,7 @@
 
 #include "core/mediator_fields.hpp"
 #include "core/mediator_log.hpp"
+#include "ui/appearance.hpp"
 
 #include <wx/clntdata.h>
 #include <wx/msgdlg.h>
@@ -50,19 +51,6 @@ void show_as_modal(wxDialog* dialog, std::function<void(int)> done) {
     });
     dialog->Show();
 }
-
-namespace {
-
-void forget_best_sizes(wxWindow* window) {
-    window->InvalidateBestSize();
-    for (wxWindow* child : window->GetChildren()) {
-        if (!child->IsTopLevel()) {
-            forget_best_sizes(child);
-        }
-    }
-}
-
-}  // namespace
 
 void fit_after_first_paint(wxDialog* dialog, std::function<void()> rewrap) {
     auto pending = std::make_shared<bool>(true);

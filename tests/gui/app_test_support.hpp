@@ -87,4 +87,11 @@ struct LearnerAtHome {
     LearnerAtHome& operator=(const LearnerAtHome&) = delete;
 };
 
+// Quitting: the window and everything it owns (the store included) are gone.
+inline void quit(ui::MainFrame* frame) {
+    wxWeakRef<ui::MainFrame> ref(frame);
+    frame->Close(true);
+    REQUIRE(wait_until([&] { return ref.get() == nullptr; }));
+}
+
 }  // namespace pasapas::test

@@ -34,13 +34,6 @@ MainFrame* start_app(const fs::path& db) {
     return frame;
 }
 
-// Quitting: the window and everything it owns (the store included) are gone.
-void quit(MainFrame* frame) {
-    wxWeakRef<MainFrame> ref(frame);
-    frame->Close(true);
-    REQUIRE(wait_until([&] { return ref.get() == nullptr; }));
-}
-
 // Does one click step of the lesson: the right target, then "Next".
 void click_step(MainFrame* frame, const char* target) {
     click(require_window(frame, wxString("target:") + target));

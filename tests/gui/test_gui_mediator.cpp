@@ -61,12 +61,6 @@ MainFrame* start_app(const fs::path& db, int percent = 100, bool high_contrast =
     return frame;
 }
 
-void quit(MainFrame* frame) {
-    wxWeakRef<MainFrame> ref(frame);
-    frame->Close(true);
-    REQUIRE(wait_until([&] { return ref.get() == nullptr; }));
-}
-
 // The window once it stops moving: a screen just shown may still be laid out again, and a click
 // aimed at where a button was would land on its neighbour.
 wxWindow* settled(wxWindow* window) {
