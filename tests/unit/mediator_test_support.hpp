@@ -4,46 +4,15 @@
 // be kept is really not there.
 #include "core/progress_store.hpp"
 #include "core/sqlite_support.hpp"
+#include "temp_dir.hpp"
 
-#include <atomic>
-#include <chrono>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <string>
 #include <unistd.h>
 
 namespace pasapas::test {
 
 namespace fs = std::filesystem;
-
-class TempDir {
-public:
-    explicit TempDir(const std::string& prefix = "pasapas-mediator") {
-        static std::atomic<int> counter{0};
-        path_ = fs::temp_directory_path() /
-                (prefix + "-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + "-" +
-                 std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()));
-        fs::create_directories(path_);
-    }
-    ~TempDir() {
-        std::error_code error;
-        fs::remove_all(path_, error);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-
-    [[nodiscard]] const fs::path& path() const { return path_; }
-    [[nodiscard]] fs::path operator/(const std::string& name) const { return path_ / name; }
-
-private:
-    fs::path path_;
-};
-
-inline std::string read_bytes(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
 
 // True when needle appears in the database file or in its -wal / -journal companions.
 inline bool file_holds(const fs::path& db, const std::string& needle) {

@@ -1,6 +1,8 @@
 #pragma once
 // What the sending tests share: a temporary folder, child servers on loopback that are always
 // stopped (RAII), a free port, and xAPI 1.0.3 statements built by hand like the exporter's.
+#include "temp_dir.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <arpa/inet.h>
@@ -25,28 +27,7 @@ namespace sending_test {
 
 namespace fs = std::filesystem;
 
-class TempDir {
-public:
-    explicit TempDir(const std::string& prefix) {
-        static int counter = 0;
-        path_ = fs::temp_directory_path() /
-                (prefix + "-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + "-" +
-                 std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()));
-        fs::create_directories(path_);
-    }
-    ~TempDir() {
-        std::error_code error;
-        fs::remove_all(path_, error);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-
-    [[nodiscard]] const fs::path& path() const { return path_; }
-    [[nodiscard]] fs::path operator/(const std::string& name) const { return path_ / name; }
-
-private:
-    fs::path path_;
-};
+using pasapas::test::TempDir;
 
 // A port on 127.0.0.1 where nothing listens right now (the kernel picked it, then it was freed).
 inline int free_port() {

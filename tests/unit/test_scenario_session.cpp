@@ -4,6 +4,7 @@
 #include "core/progress_store.hpp"
 #include "core/scenario_session.hpp"
 #include "scenario_test_support.hpp"
+#include "temp_dir.hpp"
 
 #include <catch2/catch.hpp>
 #include <sqlite3.h>
@@ -180,26 +181,7 @@ std::string code_in(const std::string& sms) {
     return sms.substr(at + 2, 6);
 }
 
-class TempDir {
-public:
-    TempDir() {
-        static std::atomic<int> counter{0};
-        path_ = fs::temp_directory_path() /
-                ("pasapas-scenario-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + "-" +
-                 std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()));
-        fs::create_directories(path_);
-    }
-    ~TempDir() {
-        std::error_code error;
-        fs::remove_all(path_, error);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    [[nodiscard]] fs::path operator/(const std::string& name) const { return path_ / name; }
-
-private:
-    fs::path path_;
-};
+using pasapas::test::TempDir;
 
 std::string read_bytes(const fs::path& file) {
     std::ifstream in(file, std::ios::binary);

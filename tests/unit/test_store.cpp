@@ -2,6 +2,7 @@
 // whatever happened to the program or the file in between.
 #include "core/paths.hpp"
 #include "core/progress_store.hpp"
+#include "temp_dir.hpp"
 
 #include <catch2/catch.hpp>
 #include <sqlite3.h>
@@ -29,34 +30,7 @@ using namespace pasapas::core;
 
 namespace {
 
-class TempDir {
-public:
-    TempDir() {
-        static std::atomic<int> counter{0};
-        path_ = fs::temp_directory_path() /
-                ("pasapas-store-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) + "-" +
-                 std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()));
-        fs::create_directories(path_);
-    }
-    ~TempDir() {
-        std::error_code error;
-        // Tests may leave read-only folders behind; give write access back before removing.
-        for (auto it = fs::recursive_directory_iterator(path_, error);
-             it != fs::recursive_directory_iterator(); it.increment(error)) {
-            fs::permissions(it->path(), fs::perms::owner_all, fs::perm_options::add, error);
-        }
-        fs::permissions(path_, fs::perms::owner_all, fs::perm_options::add, error);
-        fs::remove_all(path_, error);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-
-    [[nodiscard]] const fs::path& path() const { return path_; }
-    [[nodiscard]] fs::path operator/(const std::string& name) const { return path_ / name; }
-
-private:
-    fs::path path_;
-};
+using pasapas::test::TempDir;
 
 std::string read_bytes(const fs::path& file) {
     std::ifstream in(file, std::ios::binary);
