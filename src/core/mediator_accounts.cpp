@@ -19,20 +19,6 @@ using Millis = std::chrono::milliseconds;
 // Lockouts stop doubling here: past a day, longer waits only keep the rightful mediator out.
 constexpr std::chrono::seconds kLongestLockout{std::chrono::hours{24}};
 
-bool read_number(std::string_view text, std::size_t pos, std::size_t count, int& out) {
-    if (pos + count > text.size()) {
-        return false;
-    }
-    out = 0;
-    for (std::size_t i = pos; i < pos + count; ++i) {
-        if (text[i] < '0' || text[i] > '9') {
-            return false;
-        }
-        out = out * 10 + (text[i] - '0');
-    }
-    return true;
-}
-
 // "2026-11-23T15:04:05.123Z" (milliseconds optional), as utc_now_iso() writes it.
 std::optional<Clock::time_point> parse_utc(std::string_view text) {
     int year = 0;
@@ -42,13 +28,13 @@ std::optional<Clock::time_point> parse_utc(std::string_view text) {
     int minute = 0;
     int second = 0;
     int millis = 0;
-    if (!read_number(text, 0, 4, year) || !read_number(text, 5, 2, month) || !read_number(text, 8, 2, day) ||
-        !read_number(text, 11, 2, hour) || !read_number(text, 14, 2, minute) ||
-        !read_number(text, 17, 2, second)) {
+    if (!read_digits(text, 0, 4, year) || !read_digits(text, 5, 2, month) || !read_digits(text, 8, 2, day) ||
+        !read_digits(text, 11, 2, hour) || !read_digits(text, 14, 2, minute) ||
+        !read_digits(text, 17, 2, second)) {
         return std::nullopt;
     }
-    if (text.size() >= 23 && text[19] == '.') {
-        read_number(text, 20, 3, millis);
+    if (text.size() >= 23 && text[19] == '.' && !read_digits(text, 20, 3, millis)) {
+        millis = 0;
     }
     const std::chrono::year_month_day date{std::chrono::year{year},
                                            std::chrono::month{static_cast<unsigned>(month)},

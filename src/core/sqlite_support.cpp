@@ -118,7 +118,8 @@ std::string new_uuid() {
 }
 
 bool read_digits(std::string_view text, std::size_t from, std::size_t count, int& value) {
-    if (text.size() < from + count) {
+    // from_chars would take a leading '-' as a sign: "-1" is not two digits.
+    if (count == 0 || text.size() < from + count || text[from] < '0' || text[from] > '9') {
         return false;
     }
     const char* first = text.data() + from;

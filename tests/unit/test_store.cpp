@@ -2,6 +2,7 @@
 // whatever happened to the program or the file in between.
 #include "core/paths.hpp"
 #include "core/progress_store.hpp"
+#include "core/sqlite_support.hpp"
 #include "temp_dir.hpp"
 
 #include <catch2/catch.hpp>
@@ -712,4 +713,15 @@ TEST_CASE("The lessons path follows the command line, then PASAPAS_LESSONS, then
     ScopedEnv env_lessons("PASAPAS_LESSONS", "/srv/lessons-atelier");
     CHECK(lessons_path(std::nullopt, exe) == fs::path("/srv/lessons-atelier"));
     CHECK(lessons_path(std::string("/media/usb/lessons"), exe) == fs::path("/media/usb/lessons"));
+}
+
+TEST_CASE("Stamps are read digit by digit: a sign, a space or a short field is refused", "[store]") {
+    int value = 7;
+    CHECK(pasapas::core::read_digits("2026-11-23", 5, 2, value));
+    CHECK(value == 11);
+    CHECK_FALSE(pasapas::core::read_digits("2026--1-23", 5, 2, value));
+    CHECK_FALSE(pasapas::core::read_digits("2026-+1-23", 5, 2, value));
+    CHECK_FALSE(pasapas::core::read_digits("2026- 1-23", 5, 2, value));
+    CHECK_FALSE(pasapas::core::read_digits("2026-1x-23", 5, 2, value));
+    CHECK_FALSE(pasapas::core::read_digits("2026-1", 5, 2, value));
 }
