@@ -65,32 +65,6 @@ void dedupe(std::vector<T>& items) {
     items = std::move(out);
 }
 
-// Lists are kept comma-separated: every id is one of La Coop's, which never hold a comma.
-std::string joined(const std::vector<std::string>& items) {
-    std::string out;
-    for (const auto& item : items) {
-        if (!out.empty()) {
-            out += ',';
-        }
-        out += item;
-    }
-    return out;
-}
-
-std::vector<std::string> split(const std::string& text) {
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    while (start < text.size()) {
-        const auto comma = text.find(',', start);
-        const auto end = comma == std::string::npos ? text.size() : comma;
-        if (end > start) {
-            out.push_back(text.substr(start, end - start));
-        }
-        start = end + 1;
-    }
-    return out;
-}
-
 void validate(sqlite3* db, ActivityRecord& activity) {
     if (!known(activity_kinds(), activity.kind)) {
         throw StoreError(tr("The kind of activity must be an individual session or a collective workshop."));
@@ -158,8 +132,8 @@ ActivityRecord activity_from(sqlite3* db, const Statement& row) {
     out.place_commune = row.text(7);
     out.place_postcode = row.text(8);
     out.place_insee = row.text(9);
-    out.equipment = split(row.text(10));
-    out.themes = split(row.text(11));
+    out.equipment = split_id_list(row.text(10));
+    out.themes = split_id_list(row.text(11));
     out.demarche = row.text(12);
     out.autonomy = row.text(13);
     out.workshop_level = row.text(14);
@@ -188,6 +162,31 @@ std::vector<ActivityRecord> read_all(sqlite3* db, Statement& query) {
 }
 
 }  // namespace
+
+std::string join_id_list(const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& item : items) {
+        if (!out.empty()) {
+            out += ',';
+        }
+        out += item;
+    }
+    return out;
+}
+
+std::vector<std::string> split_id_list(const std::string& text) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        const auto comma = text.find(',', start);
+        const auto end = comma == std::string::npos ? text.size() : comma;
+        if (end > start) {
+            out.push_back(text.substr(start, end - start));
+        }
+        start = end + 1;
+    }
+    return out;
+}
 
 ActivityBook::ActivityBook(ProgressStore& store) : store_(store) {}
 
@@ -221,8 +220,8 @@ ActivityId ActivityBook::save(ActivityRecord activity) {
             .bind(6, activity.place_commune)
             .bind(7, activity.place_postcode)
             .bind(8, activity.place_insee)
-            .bind(9, joined(activity.equipment))
-            .bind(10, joined(activity.themes))
+            .bind(9, join_id_list(activity.equipment))
+            .bind(10, join_id_list(activity.themes))
             .bind(11, activity.demarche)
             .bind(12, activity.autonomy)
             .bind(13, activity.workshop_level)

@@ -13,6 +13,11 @@ namespace pasapas::core {
 
 using ActivityId = std::int64_t;
 
+// The activities table keeps lists of ids (equipment, themes) comma-separated: every id is one of
+// La Coop's, which never hold a comma. Empty items are dropped when reading.
+std::string join_id_list(const std::vector<std::string>& ids);
+std::vector<std::string> split_id_list(const std::string& text);
+
 // Named ActivityRecord, not Activity: lesson.hpp's Activity (what a lesson step asks the learner to
 // do) lives in the same namespace, and the console's files include both.
 struct ActivityRecord {

@@ -1,5 +1,6 @@
 #include "dashboard.hpp"
 
+#include "activity_book.hpp"
 #include "sqlite_support.hpp"
 
 #include <algorithm>
@@ -14,20 +15,6 @@ namespace {
 bool in_period(const std::string& at, const std::string& from, const std::string& to) {
     const std::string day = at.substr(0, 10);
     return (from.empty() || day >= from) && (to.empty() || day <= to);
-}
-
-std::vector<std::string> split(const std::string& text) {
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    while (start < text.size()) {
-        const auto comma = text.find(',', start);
-        const auto end = comma == std::string::npos ? text.size() : comma;
-        if (end > start) {
-            out.push_back(text.substr(start, end - start));
-        }
-        start = end + 1;
-    }
-    return out;
 }
 
 struct PeriodActivity {
@@ -46,7 +33,7 @@ std::vector<PeriodActivity> activities_in(const ProgressStore& store, const std:
                         "WHERE (?1 = '' OR date >= ?1) AND (?2 = '' OR date <= ?2) ORDER BY date, id");
         query.bind(1, from).bind(2, to);
         while (query.step()) {
-            PeriodActivity activity{query.small_integer(1), split(query.text(2)), {}};
+            PeriodActivity activity{query.small_integer(1), split_id_list(query.text(2)), {}};
             Statement learners(store.database(),
                                "SELECT learner_id FROM activity_learners WHERE activity_id = ?");
             learners.bind(1, query.integer(0));
