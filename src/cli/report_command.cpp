@@ -213,6 +213,10 @@ int ReportCommand::run(const std::vector<std::string_view>& args) {
             return kExitProblems;
         }
         core::ProgressStore store(file);
+        // A damaged or newer file was kept aside and a fresh one started, as the app does: say so.
+        if (!store.open_report().message.empty()) {
+            std::cerr << store.open_report().message << '\n';
+        }
         const auto mediator = sign_in(store, login);
         if (!mediator) {
             return kExitProblems;

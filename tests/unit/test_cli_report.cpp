@@ -125,3 +125,22 @@ TEST_CASE("cli: report export on a missing progress file says so and creates not
     CHECK_THAT(run.out, Catch::Contains("There is no Pas à Pas progress file at"));
     CHECK_FALSE(fs::exists(dir / "none.db"));
 }
+
+TEST_CASE("cli: report export on a damaged progress file keeps it aside and says so", "[cli][reports]") {
+    TempDir dir;
+    const auto db = dir / "progress.db";
+    write_bytes(db, std::string(4096, '\x5a'));
+    const auto run = run_command("LC_ALL=C.UTF-8 PASAPAS_MEDIATOR_PASSWORD=x " + quoted(PASAPAS_CLI) +
+                                 " report export --format stats --out " + quoted(dir.path().string()) +
+                                 " --mediator m --db " + quoted(db.string()));
+    CHECK(run.status == 1);
+    CHECK_THAT(run.out, Catch::Contains("It was kept aside as"));
+    int aside = 0;
+    for (const auto& entry : fs::directory_iterator(dir.path())) {
+        if (entry.path().filename().string().rfind("progress.db.corrupt-", 0) == 0) {
+            ++aside;
+            CHECK(read_bytes(entry.path()) == std::string(4096, '\x5a'));
+        }
+    }
+    CHECK(aside == 1);
+}
